@@ -1,0 +1,7 @@
+package org.yunwei.platform.identity.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PolicyRepository extends JpaRepository<PolicyEntity, Long> {
+
+}

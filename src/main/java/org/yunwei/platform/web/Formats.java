@@ -1,0 +1,54 @@
+package org.yunwei.platform.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import org.yunwei.platform.identity.AccessControl;
+import org.yunwei.platform.identity.CurrentUser;
+
+/**
+ * Dates in the reader's time zone: the user's own, else the organisation's
+ * ({@code yunwei.time-zone}, default Asia/Shanghai). Templates call it as
+ * {@code @formats}.
+ */
+@Component("formats")
+public class Formats {
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private final AccessControl access;
+
+	private final ZoneId organisationZone;
+
+	Formats(AccessControl access, @Value("${yunwei.time-zone:Asia/Shanghai}") String organisationZone) {
+		this.access = access;
+		this.organisationZone = ZoneId.of(organisationZone);
+	}
+
+	public ZoneId zone() {
+		return this.access.current()
+			.map(CurrentUser::timeZone)
+			.filter((z) -> z != null && !z.isBlank())
+			.map(ZoneId::of)
+			.orElse(this.organisationZone);
+	}
+
+	public ZoneId organisationZone() {
+		return this.organisationZone;
+	}
+
+	public String dateTime(Instant instant) {
+		return (instant == null) ? "" : DATE_TIME.withZone(zone()).format(instant);
+	}
+
+	public String dateTimeSeconds(Instant instant) {
+		return (instant == null) ? "" : DATE_TIME_SECONDS.withZone(zone()).format(instant);
+	}
+
+}
