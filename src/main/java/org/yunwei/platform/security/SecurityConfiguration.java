@@ -63,6 +63,7 @@ class SecurityConfiguration {
 						.authenticated())
 			.csrf((c) -> c.requireCsrfProtectionMatcher(csrfNeeded))
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.requestCache((c) -> c.disable())
 			.authenticationProvider(provider)
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.exceptionHandling((e) -> e

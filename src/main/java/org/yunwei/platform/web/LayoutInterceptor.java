@@ -1,5 +1,8 @@
 package org.yunwei.platform.web;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -7,11 +10,14 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
 import org.yunwei.platform.identity.AccessControl;
+import org.yunwei.platform.identity.ApiTokenManagement;
+import org.yunwei.platform.identity.ApiTokenView;
 import org.yunwei.platform.identity.CurrentUser;
 
 /**
@@ -25,9 +31,39 @@ class LayoutInterceptor implements HandlerInterceptor {
 
 	private final List<NavContributor> contributors;
 
-	LayoutInterceptor(AccessControl access, List<NavContributor> contributors) {
+	private final ApiTokenManagement tokens;
+
+	private final JdbcTemplate jdbc;
+
+	LayoutInterceptor(AccessControl access, List<NavContributor> contributors, ApiTokenManagement tokens,
+			JdbcTemplate jdbc) {
 		this.access = access;
 		this.contributors = contributors;
+		this.tokens = tokens;
+		this.jdbc = jdbc;
+	}
+
+	/** One entry of the notification bell. */
+	public record Notice(String messageKey, Object arg, String link) {
+	}
+
+	private List<Notice> notices(CurrentUser me) {
+		List<Notice> notices = new ArrayList<>();
+		Instant now = Instant.now();
+		for (ApiTokenView t : this.tokens.mine()) {
+			if (t.revokedAt() == null && t.expiresAt().isAfter(now)
+					&& t.expiresAt().isBefore(now.plus(Duration.ofDays(7)))) {
+				notices.add(new Notice("notice.tokenExpiring", t.name(), "/profile#tokens"));
+			}
+		}
+		if (me.has("user:unlock")) {
+			Long locked = this.jdbc.queryForObject("select count(*) from pf_user where locked_until > ?", Long.class,
+					now.atOffset(ZoneOffset.UTC));
+			if (locked != null && locked > 0) {
+				notices.add(new Notice("notice.lockedAccounts", locked, "/admin/users"));
+			}
+		}
+		return notices;
 	}
 
 	/** A navigation section with the items the user may open. */
@@ -56,6 +92,7 @@ class LayoutInterceptor implements HandlerInterceptor {
 		List<NavSection> nav = new ArrayList<>();
 		byArea.forEach((area, items) -> nav.add(new NavSection(area, items)));
 		mav.addObject("nav", nav);
+		mav.addObject("notices", notices(me));
 	}
 
 }

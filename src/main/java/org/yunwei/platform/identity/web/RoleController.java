@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.yunwei.platform.DomainException;
+import org.yunwei.platform.identity.AccessControl;
 import org.yunwei.platform.identity.PermissionCatalog;
 import org.yunwei.platform.identity.RecordScope;
 import org.yunwei.platform.identity.RoleFormData;
@@ -30,10 +31,14 @@ class RoleController {
 
 	private final SecurityPolicyManagement policies;
 
-	RoleController(RoleManagement roles, PermissionCatalog catalog, SecurityPolicyManagement policies) {
+	private final AccessControl access;
+
+	RoleController(RoleManagement roles, PermissionCatalog catalog, SecurityPolicyManagement policies,
+			AccessControl access) {
 		this.roles = roles;
 		this.catalog = catalog;
 		this.policies = policies;
+		this.access = access;
 	}
 
 	@GetMapping("/admin/roles")
@@ -86,6 +91,7 @@ class RoleController {
 
 	@GetMapping("/admin/policy")
 	String policy(Model model) {
+		this.access.require("policy:write");
 		model.addAttribute("form", this.policies.policy());
 		return "admin/policy";
 	}
