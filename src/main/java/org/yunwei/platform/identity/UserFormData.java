@@ -32,7 +32,7 @@ public class UserFormData {
 
 	private boolean active = true;
 
-	@Pattern(regexp = "zh-CN|en", message = "{validation.locale}")
+	@Pattern(regexp = "(zh-CN|en)?", message = "{validation.locale}")
 	private String locale;
 
 	@Size(max = 40)

@@ -324,7 +324,7 @@ public class UserManagement {
 		user.setMobile(blankToNull(form.getMobile()));
 		user.setDepartmentId(form.getDepartmentId());
 		user.setActive(form.isActive());
-		user.setLocale(form.getLocale() == null ? null : checkLocale(form.getLocale()));
+		user.setLocale(blankToNull(form.getLocale()) == null ? null : checkLocale(form.getLocale()));
 		user.setTimeZone(blankToNull(form.getTimeZone()) == null ? null : checkZone(form.getTimeZone()));
 	}
 

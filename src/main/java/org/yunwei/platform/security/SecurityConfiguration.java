@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.ldap.core.support.LdapContextSource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.ldap.DefaultSpringSecurityContextSource;
 import org.springframework.security.ldap.authentication.BindAuthenticator;
 import org.springframework.security.ldap.authentication.LdapAuthenticator;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
@@ -111,8 +111,9 @@ class SecurityConfiguration {
 			@Value("${yunwei.ldap.user-search-filter:(sAMAccountName={0})}") String searchFilter,
 			@Value("${yunwei.ldap.manager-dn:}") String managerDn,
 			@Value("${yunwei.ldap.manager-password:}") String managerPassword) {
-		LdapContextSource source = new LdapContextSource();
-		source.setUrl(url);
+		// DefaultSpringSecurityContextSource takes the base DN from the URL, as directory
+		// admins write it.
+		DefaultSpringSecurityContextSource source = new DefaultSpringSecurityContextSource(url);
 		if (!managerDn.isBlank()) {
 			source.setUserDn(managerDn);
 			source.setPassword(managerPassword);

@@ -1,0 +1,49 @@
+package org.yunwei.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's Chromium driven by Playwright; nothing is downloaded. Without Chromium a local
+ * run skips with a message; under CI (CI=true) it fails.
+ */
+final class Browser {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private Browser() {
+	}
+
+	static Playwright playwright() {
+		if (!Files.isExecutable(CHROMIUM)) {
+			String message = "Chromium is not installed at " + CHROMIUM
+					+ " (apt-get install -y chromium); browser tests need it";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(message);
+			}
+			Assumptions.abort(message);
+		}
+		return Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+	}
+
+	static com.microsoft.playwright.Browser launch(Playwright playwright) {
+		return playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync")));
+	}
+
+	static NewContextOptions context() {
+		return new NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900);
+	}
+
+}

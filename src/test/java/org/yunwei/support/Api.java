@@ -1,0 +1,93 @@
+package org.yunwei.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A tiny REST client for the tests: real HTTP against the running application. */
+public final class Api {
+
+	public static final String ADMIN_PASSWORD = "Test-Admin-Pass-2026!";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://127.0.0.1:" + port;
+	}
+
+	/** A response: status, content type and body parsed as JSON (or null). */
+	public record Response(int status, String contentType, String body) {
+
+		public JsonNode json() {
+			return (this.body == null || this.body.isBlank()) ? null : JsonMapper.shared().readTree(this.body);
+		}
+
+	}
+
+	public String token(String username, String password) {
+		Response r = post("/api/v1/auth/token", null,
+				JsonMapper.shared().writeValueAsString(Map.of("username", username, "password", password)));
+		if (r.status() != 200) {
+			throw new IllegalStateException("no token for " + username + ": " + r.body());
+		}
+		return r.json().get("token").asString();
+	}
+
+	public Response get(String path, String token) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET(), token);
+	}
+
+	public Response post(String path, String token, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)), token);
+	}
+
+	public Response put(String path, String token, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)), token);
+	}
+
+	public Response patch(String path, String token, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/merge-patch+json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)), token);
+	}
+
+	public Response delete(String path, String token) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).DELETE(), token);
+	}
+
+	public Response send(HttpRequest.Builder builder, String token) {
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		builder.header("Accept-Language", "en");
+		try {
+			HttpResponse<String> response = this.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static String json(Object value) {
+		return JsonMapper.shared().writeValueAsString(value);
+	}
+
+}
