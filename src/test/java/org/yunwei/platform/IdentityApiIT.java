@@ -249,6 +249,28 @@ class IdentityApiIT {
 	}
 
 	@Test
+	void aFormPostWithoutItsCsrfTokenIsRefused() {
+		Response r = this.api
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers
+					.ofString("username=sysadmin&password=" + Api.ADMIN_PASSWORD)), null);
+		assertThat(r.status()).isEqualTo(403);
+		Response audit = this.api.get("/api/v1/audit?action=LOGIN&actor=sysadmin&size=500", this.auditadmin);
+		long logins = audit.json().get("items").size();
+		this.api.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/admin/departments"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("code=CSRF&name=x")), null);
+		assertThat(this.api.get("/api/v1/audit?action=LOGIN&actor=sysadmin&size=500", this.auditadmin)
+			.json()
+			.get("items")
+			.size()).isEqualTo(logins);
+		assertThat(this.api.get("/api/v1/audit?recordType=department&action=CREATE&size=500", this.auditadmin).body())
+			.doesNotContain("x (CSRF)");
+	}
+
+	@Test
 	void healthAndPrometheusAreServed() {
 		assertThat(this.api.get("/actuator/health", null).body()).contains("\"db\"").contains("UP");
 		assertThat(this.api.get("/actuator/prometheus", null).status()).isEqualTo(401);
