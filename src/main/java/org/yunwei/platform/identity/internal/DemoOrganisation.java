@@ -3,7 +3,6 @@ package org.yunwei.platform.identity.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -130,10 +129,6 @@ class DemoOrganisation {
 			log.info("Yunwei demo organisation loaded: {} people; demo accounts use YUNWEI_ADMIN_PASSWORD.",
 					PEOPLE.length);
 		}
-	}
-
-	List<String> usernames() {
-		return java.util.Arrays.stream(PEOPLE).map((p) -> p[0]).toList();
 	}
 
 }
