@@ -38,8 +38,7 @@ class LoginHandlers {
 	 */
 	public static final String PASSWORD_CHANGE_DUE = org.yunwei.platform.web.PasswordChangeGate.DUE;
 
-	/** Session attribute: the message key and argument of the last failed login. */
-	static final String LOGIN_ERROR = "yunwei.loginError";
+	static final String LOGIN_ERROR = org.yunwei.platform.web.PasswordChangeGate.LOGIN_ERROR;
 
 	private final SecurityPolicyManagement policies;
 

@@ -179,7 +179,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return null;
 	}
 
-	static ResponseEntity<Object> respond(ProblemDetail problem) {
+	/**
+	 * A problem as a problem+json response (the one way every API answer of an error is
+	 * built).
+	 */
+	public static ResponseEntity<Object> respond(ProblemDetail problem) {
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

@@ -17,6 +17,12 @@ public class PasswordChangeGate implements HandlerInterceptor {
 	/** Session attribute set at login when the password must change. */
 	public static final String DUE = "yunwei.passwordChangeDue";
 
+	/**
+	 * Session attribute: the message key (and argument) of the last failed login, for the
+	 * login page.
+	 */
+	public static final String LOGIN_ERROR = "yunwei.loginError";
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {

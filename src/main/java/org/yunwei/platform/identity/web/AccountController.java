@@ -31,7 +31,7 @@ import org.yunwei.platform.web.UserLocaleResolver;
 @Controller
 class AccountController {
 
-	static final String LOGIN_ERROR = "yunwei.loginError";
+	static final String LOGIN_ERROR = PasswordChangeGate.LOGIN_ERROR;
 
 	private final UserManagement users;
 

@@ -22,6 +22,7 @@ import org.yunwei.platform.identity.ApiTokenManagement;
 import org.yunwei.platform.identity.IssuedToken;
 import org.yunwei.platform.identity.LoginAttempts;
 import org.yunwei.platform.identity.LoginResult;
+import org.yunwei.platform.web.ApiExceptionHandler;
 import org.yunwei.platform.web.Formats;
 import org.yunwei.platform.web.Problems;
 
@@ -62,7 +63,7 @@ class AuthApiController {
 		LoginResult result = this.logins.attempt(request.username(), request.password());
 		if (result instanceof LoginResult.Success s) {
 			if (s.passwordChangeDue()) {
-				return problem(this.problems.of(HttpStatus.FORBIDDEN, "password-change-required",
+				return ApiExceptionHandler.respond(this.problems.of(HttpStatus.FORBIDDEN, "password-change-required",
 						"problem.detail.passwordChangeRequired"));
 			}
 			IssuedToken issued = this.tokens.issueForLogin(s.user());
@@ -75,18 +76,14 @@ class AuthApiController {
 			ProblemDetail problem = this.problems.of(HttpStatus.UNAUTHORIZED, "account-locked", "login.error.locked",
 					until);
 			problem.setProperty("lockedUntil", l.until().atOffset(ZoneOffset.UTC).toString());
-			return problem(problem);
+			return ApiExceptionHandler.respond(problem);
 		}
 		if (result instanceof LoginResult.Disabled) {
-			return problem(this.problems.of(HttpStatus.UNAUTHORIZED, "account-disabled", "login.error.disabled"));
+			return ApiExceptionHandler
+				.respond(this.problems.of(HttpStatus.UNAUTHORIZED, "account-disabled", "login.error.disabled"));
 		}
-		return problem(this.problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "login.error.credentials"));
-	}
-
-	private static ResponseEntity<Object> problem(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus())
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return ApiExceptionHandler
+			.respond(this.problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "login.error.credentials"));
 	}
 
 }
