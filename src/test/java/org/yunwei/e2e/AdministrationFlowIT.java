@@ -85,4 +85,66 @@ class AdministrationFlowIT {
 		}
 	}
 
+	@Test
+	void onlyTheSecurityAdministratorGrantsRolesAndNeverTwoAdministratorRoles() {
+		Api api = new Api(this.port);
+		String username = "carol" + UUID.randomUUID().toString().substring(0, 6);
+		long id = api
+			.post("/api/v1/users", api.token("sysadmin", Api.ADMIN_PASSWORD),
+					Api.json(java.util.Map.of("username", username, "displayName", "Carol " + username)))
+			.json()
+			.get("user")
+			.get("id")
+			.asLong();
+		String base = "http://127.0.0.1:" + this.port;
+		try (Playwright playwright = Browser.playwright();
+				com.microsoft.playwright.Browser browser = Browser.launch(playwright)) {
+			try (BrowserContext context = browser.newContext(Browser.context())) {
+				Page page = signIn(context, base, "sysadmin");
+				page.navigate(base + "/admin/users/" + id);
+				assertThat(page.locator("#roles")).containsText("三员分立");
+				assertThat(page.locator("#roles input[type=checkbox]")).hasCount(0);
+				assertThat(page.locator("#roles-save")).hasCount(0);
+			}
+			try (BrowserContext context = browser.newContext(Browser.context())) {
+				Page page = signIn(context, base, "secadmin");
+				if ("English".equals(page.locator("#lang-switch").textContent().trim())) {
+					page.click("#lang-switch");
+				}
+				page.navigate(base + "/admin/users/" + id);
+				page.check("#role-SECURITY_ADMIN");
+				page.click("#roles-save");
+				assertThat(page.locator(".alert-success")).containsText("The roles were saved.");
+				assertThat(page.locator("#role-SECURITY_ADMIN")).isChecked();
+
+				page.check("#role-AUDIT_ADMIN");
+				page.click("#roles-save");
+				assertThat(page.locator("#role-error")).containsText("one account cannot be both");
+				assertThat(page.locator("#role-AUDIT_ADMIN")).not().isChecked();
+				page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/sod-refused.png")));
+
+				page.navigate(base + "/admin/sensitive");
+				page.fill("#recordType", "user");
+				page.fill("#recordId", String.valueOf(id));
+				page.fill("#reason", "VIP");
+				page.click("#sensitive-save");
+				assertThat(page.locator(".alert-success")).containsText("Reads of it are now logged.");
+				assertThat(page.locator("#sensitive-table")).containsText("Record #" + id);
+				page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/sensitive.png")));
+			}
+		}
+		String roles = api.get("/api/v1/users/" + id, api.token("secadmin", Api.ADMIN_PASSWORD)).body();
+		org.assertj.core.api.Assertions.assertThat(roles).contains("SECURITY_ADMIN").doesNotContain("AUDIT_ADMIN");
+	}
+
+	private static Page signIn(BrowserContext context, String base, String username) {
+		Page page = context.newPage();
+		page.navigate(base + "/login");
+		page.fill("#username", username);
+		page.fill("#password", Api.ADMIN_PASSWORD);
+		page.click("#login-submit");
+		assertThat(page).hasURL(base + "/");
+		return page;
+	}
+
 }

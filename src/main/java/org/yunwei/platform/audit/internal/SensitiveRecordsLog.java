@@ -3,8 +3,10 @@ package org.yunwei.platform.audit.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.EntityManagerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +20,7 @@ import org.yunwei.platform.audit.DataAccessLog;
  * {@code pf_sensitive_record} and kept for a few seconds (every read asks).
  */
 @Component
-class SensitiveRecordsLog implements DataAccessLog {
+public class SensitiveRecordsLog implements DataAccessLog {
 
 	private static final Duration REFRESH = Duration.ofSeconds(5);
 
@@ -30,9 +32,24 @@ class SensitiveRecordsLog implements DataAccessLog {
 
 	private volatile Instant loadedAt = Instant.EPOCH;
 
-	SensitiveRecordsLog(JdbcTemplate jdbc, AuditTrail trail) {
+	private final EntityManagerFactory entityManagerFactory;
+
+	SensitiveRecordsLog(JdbcTemplate jdbc, AuditTrail trail, EntityManagerFactory entityManagerFactory) {
 		this.jdbc = jdbc;
 		this.trail = trail;
+		this.entityManagerFactory = entityManagerFactory;
+	}
+
+	/**
+	 * The record types the audit trail knows: one per entity, as the trail names them.
+	 */
+	public List<String> recordTypes() {
+		return this.entityManagerFactory.getMetamodel()
+			.getEntities()
+			.stream()
+			.map((e) -> EntityChangeAuditor.recordType(e.getJavaType()))
+			.sorted()
+			.toList();
 	}
 
 	@Override
@@ -48,8 +65,8 @@ class SensitiveRecordsLog implements DataAccessLog {
 		return current.contains(recordType + "/*") || current.contains(recordType + "/" + recordId);
 	}
 
-	/** Forgets the cached marks (after a change). */
-	void reload() {
+	/** Forgets the cached marks (after a change), so the next read sees the change. */
+	public void forget() {
 		this.loadedAt = Instant.EPOCH;
 	}
 
