@@ -77,6 +77,21 @@ class AdministrationFlowIT {
 			assertThat(page.locator("#user-rows")).containsText("Data Centre " + suffix);
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/users.png")));
 
+			// a phone: the navigation folds behind the menu button and nothing scrolls
+			// sideways
+			page.setViewportSize(375, 812);
+			page.navigate(base + "/admin/users");
+			assertThat(page.locator("#sidebar")).not().isInViewport();
+			page.click("#menu-toggle");
+			assertThat(page.locator("#sidebar")).isInViewport();
+			assertThat(page.locator("#sidebar")).containsText("Departments");
+			page.locator("#sidebar .btn-close").click();
+			assertThat(page.locator("#sidebar")).not().isInViewport();
+			org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+				.isLessThanOrEqualTo(375);
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/users-375.png")));
+			page.setViewportSize(1280, 900);
+
 			page.click("#user-menu");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 			assertThat(page.locator(".alert-success")).containsText("You have signed out.");
