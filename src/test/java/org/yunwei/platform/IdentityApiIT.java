@@ -62,6 +62,16 @@ class IdentityApiIT {
 	}
 
 	@Test
+	void withoutAcceptLanguageTheSecurityFiltersAnswerInChineseLikeTheRestOfTheApi() throws Exception {
+		java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/api/v1/users"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).isEqualTo(401);
+		assertThat(r.body()).contains("\"title\":\"未认证\"");
+	}
+
+	@Test
 	void malformedJsonAndUnknownPropertiesAre400ProblemJson() {
 		Response malformed = this.api.post("/api/v1/departments", this.sysadmin, "{\"code\": ");
 		assertThat(malformed.status()).isEqualTo(400);

@@ -7,12 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,12 +30,28 @@ public class Problems {
 
 	private final MessageSource messages;
 
-	public Problems(MessageSource messages) {
+	private final ObjectProvider<LocaleResolver> localeResolver;
+
+	public Problems(MessageSource messages, ObjectProvider<LocaleResolver> localeResolver) {
 		this.messages = messages;
+		this.localeResolver = localeResolver;
+	}
+
+	/**
+	 * The request's language as the UI and API resolve it, also in the security filters,
+	 * which run before Spring MVC has set it (they would otherwise answer in the server's
+	 * default language).
+	 */
+	private Locale locale() {
+		LocaleResolver resolver = this.localeResolver.getIfAvailable();
+		if (resolver != null && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a) {
+			return resolver.resolveLocale(a.getRequest());
+		}
+		return LocaleContextHolder.getLocale();
 	}
 
 	public ProblemDetail of(HttpStatus status, String type, String detailKey, Object... args) {
-		Locale locale = LocaleContextHolder.getLocale();
+		Locale locale = locale();
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setType(URI.create(TYPE_BASE + type));
 		problem.setTitle(this.messages.getMessage("problem.title." + type, null, status.getReasonPhrase(), locale));
@@ -40,7 +60,7 @@ public class Problems {
 	}
 
 	public String message(String key, Object... args) {
-		return this.messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+		return this.messages.getMessage(key, args, key, locale());
 	}
 
 	/** Writes a problem directly to the response (filters, entry points). */
