@@ -86,6 +86,28 @@ public final class Api {
 		}
 	}
 
+	/** A file download: the raw bytes of a 200 answer. */
+	public byte[] download(String path, String token) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Accept-Language", "en")
+			.build();
+		try {
+			HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(path + " answered " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static String json(Object value) {
 		return JsonMapper.shared().writeValueAsString(value);
 	}
