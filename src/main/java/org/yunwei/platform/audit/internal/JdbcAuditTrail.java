@@ -1,5 +1,6 @@
 package org.yunwei.platform.audit.internal;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,16 @@ class JdbcAuditTrail implements AuditTrail {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void beforeCommit(boolean readOnly) {
-					write(fresh);
+					if (readOnly) {
+						// a read of a sensitive record, an export: the transaction's
+						// connection
+						// refuses writes (PostgreSQL does), so these go on a connection
+						// of their own
+						writeAlone(fresh);
+					}
+					else {
+						write(fresh);
+					}
 				}
 
 				@Override
@@ -61,6 +71,25 @@ class JdbcAuditTrail implements AuditTrail {
 			buffer = fresh;
 		}
 		return buffer;
+	}
+
+	private void writeAlone(List<AuditRecord> records) {
+		if (records.isEmpty()) {
+			return;
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(true);
+			try {
+				AuditWriter.insert(connection, records);
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("audit trail could not be written", ex);
+		}
 	}
 
 	private void write(List<AuditRecord> records) {
