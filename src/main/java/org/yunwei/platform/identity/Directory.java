@@ -1,0 +1,95 @@
+package org.yunwei.platform.identity;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is who, for modules that show or pick people and groups on their records: names by
+ * id (one query per page, never one per row), departments of users, and the active users
+ * and groups a picker offers. Reading it needs only a signed-in user.
+ */
+@Component
+@Transactional(readOnly = true)
+public class Directory {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	Directory(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An entry of a picker. */
+	public record Entry(long id, String name, String detail) {
+	}
+
+	public Map<Long, String> userNames(Collection<Long> ids) {
+		return names("select id, display_name from pf_user where id in (:ids)", ids);
+	}
+
+	public Map<Long, String> groupNames(Collection<Long> ids) {
+		return names("select id, name from pf_group where id in (:ids)", ids);
+	}
+
+	/** The department of each user that has one. */
+	public Map<Long, Long> departments(Collection<Long> userIds) {
+		Map<Long, Long> result = new HashMap<>();
+		if (!userIds.isEmpty()) {
+			this.jdbc.query("select id, department_id from pf_user where id in (:ids) and department_id is not null",
+					new MapSqlParameterSource("ids", userIds), (rs) -> {
+						result.put(rs.getLong(1), rs.getLong(2));
+					});
+		}
+		return result;
+	}
+
+	public boolean isActiveUser(long id) {
+		Integer n = this.jdbc.queryForObject("select count(*) from pf_user where id = :id and active = true",
+				new MapSqlParameterSource("id", id), Integer.class);
+		return n != null && n > 0;
+	}
+
+	public boolean isActiveGroup(long id) {
+		Integer n = this.jdbc.queryForObject("select count(*) from pf_group where id = :id and active = true",
+				new MapSqlParameterSource("id", id), Integer.class);
+		return n != null && n > 0;
+	}
+
+	/** Whether the user is a member of the group. */
+	public boolean isMember(long userId, long groupId) {
+		Integer n = this.jdbc.queryForObject(
+				"select count(*) from pf_group_member where user_id = :u and group_id = :g",
+				new MapSqlParameterSource("u", userId).addValue("g", groupId), Integer.class);
+		return n != null && n > 0;
+	}
+
+	/** Active users for a picker, by name. */
+	public List<Entry> activeUsers() {
+		return this.jdbc.query(
+				"select u.id, u.display_name, u.username from pf_user u where u.active = true order by u.display_name",
+				new MapSqlParameterSource(), (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+	}
+
+	/** Active assignment groups for a picker, by name. */
+	public List<Entry> activeGroups() {
+		return this.jdbc.query("select id, name, code from pf_group where active = true order by name",
+				new MapSqlParameterSource(), (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+	}
+
+	private Map<Long, String> names(String sql, Collection<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.query(sql, new MapSqlParameterSource("ids", ids), (rs) -> {
+				names.put(rs.getLong(1), rs.getString(2));
+			});
+		}
+		return names;
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.yunwei.workitem;
+
+import java.time.Instant;
+
+import org.yunwei.platform.identity.CurrentUser;
+
+/** What a workflow action sees and may change while a transition is taken. */
+public interface TransitionContext {
+
+	/** The record, as it is at this point of the transition. */
+	WorkItemView item();
+
+	WorkflowDefinition.Transition transition();
+
+	/**
+	 * Who takes the transition; empty for the system (a scheduled job, an escalation).
+	 */
+	java.util.Optional<CurrentUser> actor();
+
+	Instant now();
+
+	/**
+	 * Sets a standard field ({@code assignee}, {@code group}, {@code impact},
+	 * {@code urgency}, {@code dueAt} …) as text, recorded in the journal like any change.
+	 */
+	void setField(String field, String value);
+
+}

@@ -1,0 +1,875 @@
+package org.yunwei.workitem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.yunwei.platform.Conflict;
+import org.yunwei.platform.Forbidden;
+import org.yunwei.platform.KeysetPage;
+import org.yunwei.platform.NotFound;
+import org.yunwei.platform.ValidationFailed;
+import org.yunwei.platform.ValidationFailed.Violation;
+import org.yunwei.platform.audit.AuditAction;
+import org.yunwei.platform.audit.AuditEvent;
+import org.yunwei.platform.audit.AuditTrail;
+import org.yunwei.platform.identity.AccessControl;
+import org.yunwei.platform.identity.CurrentUser;
+import org.yunwei.platform.identity.Directory;
+import org.yunwei.platform.identity.RecordScope;
+import org.yunwei.workitem.WorkflowDefinition.State;
+import org.yunwei.workitem.WorkflowDefinition.Transition;
+import org.yunwei.workitem.internal.JournalEntry;
+import org.yunwei.workitem.internal.JournalRepository;
+import org.yunwei.workitem.internal.Link;
+import org.yunwei.workitem.internal.LinkRepository;
+import org.yunwei.workitem.internal.WorkItem;
+import org.yunwei.workitem.internal.WorkItemNumbers;
+import org.yunwei.workitem.internal.WorkItemRepository;
+
+/**
+ * The work-item kernel's facade: create, read, update and list work items of any type;
+ * take workflow transitions; write the journal; link and watch. Every call checks the
+ * type's permission and the caller's record scope; every change is journalled and
+ * audited.
+ */
+@Service
+@Transactional
+public class WorkItems {
+
+	private static final String RECORD_TYPE = "workItem";
+
+	private final WorkItemRepository items;
+
+	private final JournalRepository journal;
+
+	private final LinkRepository links;
+
+	private final WorkItemNumbers numbers;
+
+	private final WorkItemTypes types;
+
+	private final Workflows workflows;
+
+	private final AccessControl access;
+
+	private final Directory directory;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Map<String, WorkflowActionHandler> handlers;
+
+	WorkItems(WorkItemRepository items, JournalRepository journal, LinkRepository links, WorkItemNumbers numbers,
+			WorkItemTypes types, Workflows workflows, AccessControl access, Directory directory,
+			NamedParameterJdbcTemplate jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events,
+			Clock clock, List<WorkflowActionHandler> handlers) {
+		this.items = items;
+		this.journal = journal;
+		this.links = links;
+		this.numbers = numbers;
+		this.types = types;
+		this.workflows = workflows;
+		this.access = access;
+		this.directory = directory;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+		this.handlers = new HashMap<>();
+		handlers.forEach((h) -> this.handlers.put(h.type(), h));
+	}
+
+	// ---- create, read, update
+
+	public WorkItemView create(String type, WorkItemFormData form) {
+		WorkItemType t = this.types.get(type);
+		CurrentUser me = this.access.require(t.writePermission());
+		Instant now = this.clock.instant();
+		Long requester = (form.getRequesterId() != null) ? form.getRequesterId() : me.id();
+		checkReferences(requester, form.getAssigneeId(), form.getGroupId());
+		long workflowId = this.workflows.activeId(type);
+		WorkflowDefinition def = this.workflows.definition(workflowId);
+		State initial = def.initialState();
+		WorkItem item = new WorkItem(t.code(), this.numbers.next(t.code(), t.prefix(), now), workflowId, initial.code(),
+				initial.category(), now, me.id());
+		apply(item, form, requester);
+		item = this.items.saveAndFlush(item);
+		history(item.getId(), null, null, initial.code(), me.id(), now);
+		this.journal.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, null,
+				changesJson(Map.of("state", new JournalEntryView.FieldChange("state", null, initial.label("zh")))),
+				me.id(), me.displayName(), now));
+		this.events.publishEvent(new WorkItemCreated(item.getId(), type, item.getNumber()));
+		return view(item, def);
+	}
+
+	@Transactional(readOnly = true)
+	public WorkItemView get(String idOrNumber) {
+		WorkItem item = find(idOrNumber);
+		requireVisible(item, false);
+		return view(item, this.workflows.definition(item.getWorkflowId()));
+	}
+
+	public WorkItemView update(long id, WorkItemFormData form) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, true);
+		if (form.getVersion() == null || form.getVersion() != item.getVersion()) {
+			throw Conflict.staleVersion(RECORD_TYPE, item.getNumber());
+		}
+		Long requester = (form.getRequesterId() != null) ? form.getRequesterId() : item.getRequesterId();
+		checkReferences(requester, form.getAssigneeId(), form.getGroupId());
+		Map<String, String> before = snapshot(item);
+		apply(item, form, requester);
+		Map<String, String> after = snapshot(item);
+		Map<String, JournalEntryView.FieldChange> changes = diff(before, after);
+		if (!changes.isEmpty()) {
+			Instant now = this.clock.instant();
+			item.touch(now);
+			this.journal.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, null, changesJson(changes), me.id(),
+					me.displayName(), now));
+		}
+		this.items.flush();
+		return view(item, this.workflows.definition(item.getWorkflowId()));
+	}
+
+	// ---- lists
+
+	@Transactional(readOnly = true)
+	public KeysetPage<WorkItemRow> list(WorkItemFilter filter, String after, Integer size) {
+		WorkItemType t = this.types.get(filter.type());
+		CurrentUser me = this.access.require(t.readPermission());
+		int pageSize = KeysetPage.size(size);
+		MapSqlParameterSource p = new MapSqlParameterSource("type", t.code());
+		StringBuilder sql = new StringBuilder("select i.id, i.number, i.title, i.state, i.state_category, i.priority,"
+				+ " i.assignee_id, i.group_id, i.requester_id, i.due_at, i.opened_at, i.updated_at, i.workflow_id"
+				+ " from wi_item i where i.type_code = :type");
+		scope(sql, p, me, me.scope(t.readPermission()));
+		if (filter.category() != null) {
+			sql.append(" and i.state_category = :category");
+			p.addValue("category", filter.category().name());
+		}
+		if (Boolean.TRUE.equals(filter.open())) {
+			sql.append(" and i.state_category in ('NEW', 'ACTIVE', 'WAITING')");
+		}
+		if (filter.state() != null && !filter.state().isBlank()) {
+			sql.append(" and i.state = :state");
+			p.addValue("state", filter.state());
+		}
+		if (filter.assigneeId() != null) {
+			sql.append(" and i.assignee_id = :assignee");
+			p.addValue("assignee", filter.assigneeId());
+		}
+		if (filter.groupId() != null) {
+			sql.append(" and i.group_id = :group");
+			p.addValue("group", filter.groupId());
+		}
+		if (filter.requesterId() != null) {
+			sql.append(" and i.requester_id = :requester");
+			p.addValue("requester", filter.requesterId());
+		}
+		if (filter.priority() != null) {
+			sql.append(" and i.priority = :priority");
+			p.addValue("priority", filter.priority());
+		}
+		if (Boolean.TRUE.equals(filter.overdue())) {
+			sql.append(" and i.due_at < :now and i.state_category in ('NEW', 'ACTIVE', 'WAITING')");
+			p.addValue("now", this.clock.instant().atOffset(java.time.ZoneOffset.UTC));
+		}
+		if (Boolean.TRUE.equals(filter.mine())) {
+			sql.append(" and (i.assignee_id = :me");
+			if (!me.groupIds().isEmpty()) {
+				sql.append(" or (i.assignee_id is null and i.group_id in (:myGroups))");
+				p.addValue("myGroups", me.groupIds());
+			}
+			sql.append(")");
+			p.addValue("me", me.id());
+		}
+		if (filter.q() != null && !filter.q().isBlank()) {
+			sql.append(" and (upper(i.number) like :q or upper(i.title) like :q)");
+			p.addValue("q", "%" + filter.q().trim().toUpperCase(java.util.Locale.ROOT) + "%");
+		}
+		Long afterId = KeysetPage.decodeId(after);
+		if (afterId != null) {
+			sql.append(" and i.id < :after");
+			p.addValue("after", afterId);
+		}
+		sql.append(" order by i.id desc fetch first ").append(pageSize + 1).append(" rows only");
+		List<Object[]> raw = new ArrayList<>();
+		Set<Long> people = new HashSet<>();
+		Set<Long> groups = new HashSet<>();
+		this.jdbc.query(sql.toString(), p, (rs) -> {
+			Object[] row = { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					rs.getInt(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class),
+					(Long) rs.getObject(9, Long.class), instant(rs.getObject(10, java.time.OffsetDateTime.class)),
+					instant(rs.getObject(11, java.time.OffsetDateTime.class)),
+					instant(rs.getObject(12, java.time.OffsetDateTime.class)), rs.getLong(13) };
+			raw.add(row);
+			addIfPresent(people, (Long) row[6]);
+			addIfPresent(people, (Long) row[8]);
+			addIfPresent(groups, (Long) row[7]);
+		});
+		Map<Long, String> userNames = this.directory.userNames(people);
+		Map<Long, String> groupNames = this.directory.groupNames(groups);
+		String language = language();
+		List<WorkItemRow> rows = new ArrayList<>();
+		for (Object[] r : raw) {
+			WorkflowDefinition def = this.workflows.definition((Long) r[12]);
+			String stateName = def.state((String) r[3]).map((s) -> s.label(language)).orElse((String) r[3]);
+			rows.add(new WorkItemRow((Long) r[0], (String) r[1], (String) r[2], stateName,
+					StateCategory.valueOf((String) r[4]), (Integer) r[5], userNames.get(r[6]), groupNames.get(r[7]),
+					userNames.get(r[8]), (Instant) r[9], (Instant) r[10], (Instant) r[11]));
+		}
+		return KeysetPage.of(rows, pageSize, (row) -> String.valueOf(row.id()));
+	}
+
+	// ---- workflow
+
+	/** The transitions the caller may take now. */
+	@Transactional(readOnly = true)
+	public List<TransitionView> transitions(long id) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = this.access.user();
+		if (!me.has(this.types.get(item.getTypeCode()).writePermission()) || !visible(me, item, true)) {
+			requireVisible(item, false);
+			return List.of();
+		}
+		WorkflowDefinition def = this.workflows.definition(item.getWorkflowId());
+		String language = language();
+		List<TransitionView> result = new ArrayList<>();
+		for (Transition t : def.from(item.getState())) {
+			if (allowed(t, item, me)) {
+				State to = def.state(t.to()).orElseThrow();
+				result.add(new TransitionView(t.name(), t.label(language), to.code(), to.label(language), to.category(),
+						t.needsComment(), t.requiredFields()));
+			}
+		}
+		return result;
+	}
+
+	public WorkItemView take(long id, String transitionName, TransitionRequest request) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, true);
+		if (request.version() != null && request.version() != item.getVersion()) {
+			throw Conflict.staleVersion(RECORD_TYPE, item.getNumber());
+		}
+		WorkflowDefinition def = this.workflows.definition(item.getWorkflowId());
+		Transition t = def.transition(transitionName)
+			.filter((x) -> x.from().contains(item.getState()))
+			.orElseThrow(() -> new Conflict("workitem.error.transitionNotAvailable", transitionName, item.getState()));
+		if (!allowed(t, item, me)) {
+			throw new Forbidden("workitem.error.transitionNotAllowed", t.label(language()));
+		}
+		Instant now = this.clock.instant();
+		Map<String, String> before = snapshot(item);
+		if (request.assigneeId() != null || request.groupId() != null) {
+			checkReferences(null, request.assigneeId(), request.groupId());
+			if (request.assigneeId() != null) {
+				item.setAssigneeId(request.assigneeId());
+			}
+			if (request.groupId() != null) {
+				item.setGroupId(request.groupId());
+			}
+		}
+		String comment = (request.comment() == null || request.comment().isBlank()) ? null : request.comment().strip();
+		if (t.needsComment() && comment == null) {
+			throw new ValidationFailed("comment", "workitem.error.commentRequired", t.label(language()));
+		}
+		Context context = new Context(item, t, me, now, def);
+		for (WorkflowDefinition.Action action : t.actions()) {
+			WorkflowActionHandler handler = this.handlers.get(action.type());
+			if (handler == null) {
+				throw new IllegalStateException("no handler for workflow action " + action.type());
+			}
+			handler.apply(action, context);
+		}
+		List<Violation> missing = new ArrayList<>();
+		for (String field : t.requiredFields()) {
+			if (isBlank(item, field)) {
+				missing.add(new Violation(field, "workitem.error.fieldRequired", List.of(t.label(language()))));
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new ValidationFailed(missing);
+		}
+		String from = item.getState();
+		State to = def.state(t.to()).orElseThrow();
+		item.enter(to.code(), to.category(), def.resolves(to), def.closes(to), now);
+		Map<String, JournalEntryView.FieldChange> changes = new LinkedHashMap<>();
+		changes.put("state", new JournalEntryView.FieldChange("state",
+				def.state(from).map((s) -> s.label("zh")).orElse(from), to.label("zh")));
+		changes.putAll(diff(before, snapshot(item)));
+		changes.remove("stateCode");
+		this.journal.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, "transition:" + t.name(),
+				changesJson(changes), me.id(), me.displayName(), now));
+		if (comment != null) {
+			addComment(item, me, comment, Boolean.TRUE.equals(request.internal()), now);
+		}
+		history(item.getId(), t.name(), from, to.code(), me.id(), now);
+		this.items.flush();
+		this.events.publishEvent(new WorkItemTransitioned(item.getId(), item.getTypeCode(), item.getNumber(), t.name(),
+				from, to.code(), to.category()));
+		return view(item, def);
+	}
+
+	/** The states a record has been in and the transitions it took, for its diagram. */
+	@Transactional(readOnly = true)
+	public Path path(long id) {
+		WorkItem item = find(String.valueOf(id));
+		requireVisible(item, false);
+		Set<String> states = new LinkedHashSet<>();
+		Set<String> transitions = new LinkedHashSet<>();
+		this.jdbc.query("select transition, to_state from wi_state_history where item_id = :id order by id",
+				new MapSqlParameterSource("id", id), (rs) -> {
+					states.add(rs.getString(2));
+					if (rs.getString(1) != null) {
+						transitions.add(rs.getString(1));
+					}
+				});
+		return new Path(states, transitions);
+	}
+
+	/** The path a record took: states visited and transitions taken. */
+	public record Path(Set<String> states, Set<String> transitions) {
+	}
+
+	/** The record's workflow drawn with its path and current state. */
+	@Transactional(readOnly = true)
+	public String diagram(long id, String language) {
+		WorkItem item = find(String.valueOf(id));
+		Path path = path(id);
+		return this.workflows.diagram(this.workflows.definition(item.getWorkflowId()), language, item.getState(),
+				path.states(), path.transitions());
+	}
+
+	// ---- journal
+
+	public JournalEntryView comment(long id, String body, boolean internal) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, internal);
+		if (body == null || body.isBlank()) {
+			throw new ValidationFailed("body", "workitem.error.emptyComment");
+		}
+		if (body.length() > 20000) {
+			throw new ValidationFailed("body", "workitem.error.commentTooLong", 20000);
+		}
+		Instant now = this.clock.instant();
+		JournalEntry entry = addComment(item, me, body.strip(), internal, now);
+		item.touch(now);
+		this.items.flush();
+		return view(entry);
+	}
+
+	/**
+	 * The journal, oldest first; internal work notes only for those who may work on the
+	 * record.
+	 */
+	@Transactional(readOnly = true)
+	public List<JournalEntryView> journal(long id) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, false);
+		boolean worker = me.has(this.types.get(item.getTypeCode()).writePermission()) && visible(me, item, true);
+		return this.journal.findByItemIdOrderByIdAsc(id)
+			.stream()
+			.filter((e) -> worker || e.getKind() != JournalKind.WORK_NOTE)
+			.map(this::view)
+			.toList();
+	}
+
+	// ---- links and watchers
+
+	public LinkView link(long id, LinkKind kind, String otherNumber) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, true);
+		WorkItem other = find(otherNumber);
+		requireVisible(other, false);
+		if (other.getId().equals(item.getId())) {
+			throw new ValidationFailed("number", "workitem.error.linkSelf");
+		}
+		if (this.links.existsByFromTypeAndFromIdAndKindAndToTypeAndToId(RECORD_TYPE, item.getId(), kind, RECORD_TYPE,
+				other.getId())) {
+			throw new Conflict("workitem.error.linkExists", item.getNumber(), other.getNumber());
+		}
+		Link link = this.links.saveAndFlush(
+				new Link(RECORD_TYPE, item.getId(), kind, RECORD_TYPE, other.getId(), me.id(), this.clock.instant()));
+		return new LinkView(link.getId(), kind, true, RECORD_TYPE, other.getId(), other.getNumber(), other.getTitle(),
+				stateName(other));
+	}
+
+	public void unlink(long id, long linkId) {
+		WorkItem item = find(String.valueOf(id));
+		requireVisible(item, true);
+		Link link = this.links.findById(linkId)
+			.filter((l) -> (l.getFromId() == item.getId() && RECORD_TYPE.equals(l.getFromType()))
+					|| (l.getToId() == item.getId() && RECORD_TYPE.equals(l.getToType())))
+			.orElseThrow(() -> NotFound.of("link", linkId));
+		this.links.delete(link);
+	}
+
+	@Transactional(readOnly = true)
+	public List<LinkView> links(long id) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, false);
+		List<Link> all = this.links.involving(RECORD_TYPE, id);
+		Set<Long> others = new HashSet<>();
+		for (Link l : all) {
+			others.add((l.getFromId() == id && RECORD_TYPE.equals(l.getFromType())) ? l.getToId() : l.getFromId());
+		}
+		Map<Long, WorkItem> byId = new HashMap<>();
+		this.items.findAllById(others).forEach((w) -> byId.put(w.getId(), w));
+		List<LinkView> result = new ArrayList<>();
+		for (Link l : all) {
+			boolean outgoing = l.getFromId() == id && RECORD_TYPE.equals(l.getFromType());
+			WorkItem other = byId.get(outgoing ? l.getToId() : l.getFromId());
+			if (other == null || !visible(me, other, false)) {
+				continue;
+			}
+			result.add(new LinkView(l.getId(), l.getKind(), outgoing, RECORD_TYPE, other.getId(), other.getNumber(),
+					other.getTitle(), stateName(other)));
+		}
+		return result;
+	}
+
+	public void watch(long id, boolean watching) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, false);
+		MapSqlParameterSource p = new MapSqlParameterSource("item", id).addValue("user", me.id());
+		boolean now = isWatching(id, me.id());
+		if (watching && !now) {
+			this.jdbc.update("insert into wi_watcher (item_id, user_id) values (:item, :user)", p);
+			this.audit.record(AuditEvent.of(AuditAction.CREATE, "watcher", id, item.getNumber() + " " + me.username()));
+		}
+		else if (!watching && now) {
+			this.jdbc.update("delete from wi_watcher where item_id = :item and user_id = :user", p);
+			this.audit.record(AuditEvent.of(AuditAction.DELETE, "watcher", id, item.getNumber() + " " + me.username()));
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<String> watchers(long id) {
+		WorkItem item = find(String.valueOf(id));
+		requireVisible(item, false);
+		List<Long> ids = this.jdbc.queryForList("select user_id from wi_watcher where item_id = :id",
+				new MapSqlParameterSource("id", id), Long.class);
+		return this.directory.userNames(ids).values().stream().sorted().toList();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isWatching(long id) {
+		return isWatching(id, this.access.user().id());
+	}
+
+	private boolean isWatching(long id, long userId) {
+		Integer n = this.jdbc.queryForObject(
+				"select count(*) from wi_watcher where item_id = :item and user_id = :user",
+				new MapSqlParameterSource("item", id).addValue("user", userId), Integer.class);
+		return n != null && n > 0;
+	}
+
+	/** Whether the caller may edit the record and take its transitions. */
+	@Transactional(readOnly = true)
+	public boolean canWork(long id) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = this.access.user();
+		return me.has(this.types.get(item.getTypeCode()).writePermission()) && visible(me, item, true);
+	}
+
+	/** The priority impact and urgency give. */
+	@Transactional(readOnly = true)
+	public int priority(int impact, int urgency) {
+		Integer p = this.jdbc.queryForObject(
+				"select priority from wi_priority_matrix where impact = :i and urgency = :u",
+				new MapSqlParameterSource("i", impact).addValue("u", urgency), Integer.class);
+		return (p != null) ? p : 4;
+	}
+
+	// ---- internals
+
+	private WorkItem find(String idOrNumber) {
+		Optional<WorkItem> found = idOrNumber.chars().allMatch(Character::isDigit)
+				? this.items.findById(Long.valueOf(idOrNumber)) : this.items.findByNumber(idOrNumber.toUpperCase());
+		return found.orElseThrow(() -> NotFound.of(RECORD_TYPE, idOrNumber));
+	}
+
+	/**
+	 * The caller, when they may read (or, with {@code write}, work on) the record; a
+	 * record outside their scope is "not found", not "forbidden", so its existence does
+	 * not leak.
+	 */
+	private CurrentUser requireVisible(WorkItem item, boolean write) {
+		WorkItemType t = this.types.get(item.getTypeCode());
+		CurrentUser me = this.access.require(write ? t.writePermission() : t.readPermission());
+		if (!visible(me, item, write)) {
+			throw NotFound.of(RECORD_TYPE, item.getNumber());
+		}
+		return me;
+	}
+
+	private boolean visible(CurrentUser me, WorkItem item, boolean write) {
+		WorkItemType t = this.types.get(item.getTypeCode());
+		RecordScope scope = me.scope(write ? t.writePermission() : t.readPermission());
+		if (scope == null) {
+			return false;
+		}
+		boolean own = Objects.equals(item.getRequesterId(), me.id()) || Objects.equals(item.getAssigneeId(), me.id())
+				|| Objects.equals(item.getCreatedBy(), me.id());
+		switch (scope) {
+			case ALL:
+				return true;
+			case DEPARTMENT:
+				return own || (me.departmentId() != null && me.departmentId().equals(item.getDepartmentId()));
+			case GROUP:
+				return own || (item.getGroupId() != null && me.groupIds().contains(item.getGroupId()));
+			default:
+				return own;
+		}
+	}
+
+	private void scope(StringBuilder sql, MapSqlParameterSource p, CurrentUser me, RecordScope scope) {
+		if (scope == RecordScope.ALL) {
+			return;
+		}
+		p.addValue("scopeMe", me.id());
+		String own = "(i.requester_id = :scopeMe or i.assignee_id = :scopeMe or i.created_by = :scopeMe)";
+		if (scope == RecordScope.DEPARTMENT && me.departmentId() != null) {
+			sql.append(" and (").append(own).append(" or i.department_id = :scopeDept)");
+			p.addValue("scopeDept", me.departmentId());
+		}
+		else if (scope == RecordScope.GROUP && !me.groupIds().isEmpty()) {
+			sql.append(" and (").append(own).append(" or i.group_id in (:scopeGroups))");
+			p.addValue("scopeGroups", me.groupIds());
+		}
+		else {
+			sql.append(" and ").append(own);
+		}
+	}
+
+	private boolean allowed(Transition t, WorkItem item, CurrentUser me) {
+		WorkflowDefinition.Allowed a = t.allowed();
+		if (a == null) {
+			return true;
+		}
+		if (a.roles().stream().anyMatch(me.roles()::contains)) {
+			return true;
+		}
+		if (Boolean.TRUE.equals(a.assignee()) && Objects.equals(item.getAssigneeId(), me.id())) {
+			return true;
+		}
+		if (Boolean.TRUE.equals(a.requester()) && Objects.equals(item.getRequesterId(), me.id())) {
+			return true;
+		}
+		return Boolean.TRUE.equals(a.group()) && item.getGroupId() != null && me.groupIds().contains(item.getGroupId());
+	}
+
+	private void checkReferences(Long requester, Long assignee, Long group) {
+		List<Violation> v = new ArrayList<>();
+		if (requester != null && !this.directory.isActiveUser(requester)) {
+			v.add(new Violation("requesterId", "workitem.error.unknownUser", List.of(requester)));
+		}
+		if (assignee != null && !this.directory.isActiveUser(assignee)) {
+			v.add(new Violation("assigneeId", "workitem.error.unknownUser", List.of(assignee)));
+		}
+		if (group != null && !this.directory.isActiveGroup(group)) {
+			v.add(new Violation("groupId", "workitem.error.unknownGroup", List.of(group)));
+		}
+		if (!v.isEmpty()) {
+			throw new ValidationFailed(v);
+		}
+	}
+
+	private void apply(WorkItem item, WorkItemFormData form, Long requester) {
+		item.setTitle(form.getTitle().strip());
+		item.setDescription((form.getDescription() == null || form.getDescription().isBlank()) ? null
+				: form.getDescription().strip());
+		item.setImpact(form.getImpact());
+		item.setUrgency(form.getUrgency());
+		item.setPriority(priority(form.getImpact(), form.getUrgency()));
+		item.setRequesterId(requester);
+		item.setDepartmentId(
+				(requester != null) ? this.directory.departments(List.of(requester)).get(requester) : null);
+		item.setAssigneeId(form.getAssigneeId());
+		item.setGroupId(form.getGroupId());
+		item.setServiceId(form.getServiceId());
+		item.setDueAt((form.getDueAt() != null) ? form.getDueAt().atZone(zone()).toInstant() : null);
+		item.getCiIds().clear();
+		item.getCiIds().addAll(form.getCiIds());
+		item.getTags().clear();
+		form.getTags().stream().map(String::strip).filter((s) -> !s.isEmpty()).forEach(item.getTags()::add);
+	}
+
+	/** The fields as the journal shows them (names, not ids). */
+	private Map<String, String> snapshot(WorkItem item) {
+		Set<Long> people = new HashSet<>();
+		addIfPresent(people, item.getAssigneeId());
+		addIfPresent(people, item.getRequesterId());
+		Map<Long, String> names = this.directory.userNames(people);
+		Map<String, String> s = new LinkedHashMap<>();
+		s.put("title", item.getTitle());
+		s.put("description", item.getDescription());
+		s.put("impact", String.valueOf(item.getImpact()));
+		s.put("urgency", String.valueOf(item.getUrgency()));
+		s.put("priority", "P" + item.getPriority());
+		s.put("requester", names.get(item.getRequesterId()));
+		s.put("assignee", names.get(item.getAssigneeId()));
+		s.put("group", (item.getGroupId() == null) ? null
+				: this.directory.groupNames(List.of(item.getGroupId())).get(item.getGroupId()));
+		s.put("service", (item.getServiceId() == null) ? null : String.valueOf(item.getServiceId()));
+		s.put("dueAt",
+				(item.getDueAt() == null) ? null : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+					.format(item.getDueAt().atZone(zone())));
+		s.put("ciIds", item.getCiIds().isEmpty() ? null : item.getCiIds().toString());
+		s.put("tags", item.getTags().isEmpty() ? null : String.join(", ", item.getTags()));
+		return s;
+	}
+
+	private static Map<String, JournalEntryView.FieldChange> diff(Map<String, String> before,
+			Map<String, String> after) {
+		Map<String, JournalEntryView.FieldChange> changes = new LinkedHashMap<>();
+		for (Map.Entry<String, String> e : after.entrySet()) {
+			String old = before.get(e.getKey());
+			if (!Objects.equals(old, e.getValue())) {
+				String shownOld = old;
+				String shownNew = e.getValue();
+				if ("description".equals(e.getKey())) {
+					shownOld = null;
+					shownNew = null;
+				}
+				changes.put(e.getKey(), new JournalEntryView.FieldChange(e.getKey(), shownOld, shownNew));
+			}
+		}
+		return changes;
+	}
+
+	private boolean isBlank(WorkItem item, String field) {
+		switch (field) {
+			case "assignee":
+				return item.getAssigneeId() == null;
+			case "group":
+				return item.getGroupId() == null;
+			case "description":
+				return item.getDescription() == null;
+			case "dueAt":
+				return item.getDueAt() == null;
+			case "service":
+				return item.getServiceId() == null;
+			case "requester":
+				return item.getRequesterId() == null;
+			default:
+				return false;
+		}
+	}
+
+	private JournalEntry addComment(WorkItem item, CurrentUser me, String body, boolean internal, Instant now) {
+		if (!internal && !Objects.equals(item.getRequesterId(), me.id())) {
+			item.responded(now);
+		}
+		return this.journal.save(new JournalEntry(item.getId(), internal ? JournalKind.WORK_NOTE : JournalKind.COMMENT,
+				body, null, me.id(), me.displayName(), now));
+	}
+
+	private void history(long itemId, String transition, String from, String to, Long actor, Instant now) {
+		this.jdbc.update(
+				"insert into wi_state_history (item_id, transition, from_state, to_state, actor_id, occurred_at)"
+						+ " values (:item, :transition, :from, :to, :actor, :at)",
+				new MapSqlParameterSource("item", itemId).addValue("transition", transition)
+					.addValue("from", from)
+					.addValue("to", to)
+					.addValue("actor", actor)
+					.addValue("at", now.atOffset(java.time.ZoneOffset.UTC)));
+	}
+
+	private String changesJson(Map<String, JournalEntryView.FieldChange> changes) {
+		Map<String, Map<String, String>> out = new LinkedHashMap<>();
+		changes.forEach((k, c) -> {
+			Map<String, String> pair = new LinkedHashMap<>();
+			pair.put("before", c.before());
+			pair.put("after", c.after());
+			out.put(k, pair);
+		});
+		return this.json.writeValueAsString(out);
+	}
+
+	private JournalEntryView view(JournalEntry e) {
+		List<JournalEntryView.FieldChange> changes = new ArrayList<>();
+		if (e.getChanges() != null) {
+			Map<String, Map<String, String>> parsed = this.json.readValue(e.getChanges(),
+					new TypeReference<Map<String, Map<String, String>>>() {
+					});
+			parsed.forEach((k, v) -> changes.add(new JournalEntryView.FieldChange(k, v.get("before"), v.get("after"))));
+		}
+		return new JournalEntryView(e.getId(), e.getKind(), e.getBody(), changes, e.getAuthorId(), e.getAuthorName(),
+				e.getCreatedAt());
+	}
+
+	private WorkItemView view(WorkItem item, WorkflowDefinition def) {
+		Set<Long> people = new HashSet<>();
+		addIfPresent(people, item.getAssigneeId());
+		addIfPresent(people, item.getRequesterId());
+		Map<Long, String> names = this.directory.userNames(people);
+		String groupName = (item.getGroupId() == null) ? null
+				: this.directory.groupNames(List.of(item.getGroupId())).get(item.getGroupId());
+		String stateName = def.state(item.getState()).map((s) -> s.label(language())).orElse(item.getState());
+		return new WorkItemView(item.getId(), item.getVersion(), item.getTypeCode(), item.getNumber(), item.getTitle(),
+				item.getDescription(), item.getState(), stateName, item.getStateCategory(), item.getImpact(),
+				item.getUrgency(), item.getPriority(), ref(item.getRequesterId(), names), item.getDepartmentId(),
+				ref(item.getAssigneeId(), names),
+				(item.getGroupId() == null) ? null : new WorkItemView.Ref(item.getGroupId(), groupName),
+				item.getServiceId(), List.copyOf(item.getCiIds()), List.copyOf(item.getTags()), item.getDueAt(),
+				item.getOpenedAt(), item.getFirstResponseAt(), item.getResolvedAt(), item.getClosedAt(),
+				item.getUpdatedAt(), this.workflows.versionNumber(item.getWorkflowId()));
+	}
+
+	private String stateName(WorkItem item) {
+		return this.workflows.definition(item.getWorkflowId())
+			.state(item.getState())
+			.map((s) -> s.label(language()))
+			.orElse(item.getState());
+	}
+
+	private static WorkItemView.Ref ref(Long id, Map<Long, String> names) {
+		return (id == null) ? null : new WorkItemView.Ref(id, names.getOrDefault(id, "#" + id));
+	}
+
+	private static void addIfPresent(Set<Long> ids, Long id) {
+		if (id != null) {
+			ids.add(id);
+		}
+	}
+
+	private static Instant instant(java.time.OffsetDateTime t) {
+		return (t == null) ? null : t.toInstant();
+	}
+
+	/**
+	 * The time zone local date-times of the caller are read in: theirs, else the
+	 * organisation's.
+	 */
+	public ZoneId zone() {
+		return this.access.current()
+			.map(CurrentUser::timeZone)
+			.filter((z) -> z != null && !z.isBlank())
+			.map(ZoneId::of)
+			.orElse(ZoneId.of("Asia/Shanghai"));
+	}
+
+	private static String language() {
+		return org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en"
+				: "zh";
+	}
+
+	/** The transition context handed to workflow actions. */
+	private final class Context implements TransitionContext {
+
+		private final WorkItem item;
+
+		private final Transition transition;
+
+		private final CurrentUser actor;
+
+		private final Instant now;
+
+		private final WorkflowDefinition def;
+
+		Context(WorkItem item, Transition transition, CurrentUser actor, Instant now, WorkflowDefinition def) {
+			this.item = item;
+			this.transition = transition;
+			this.actor = actor;
+			this.now = now;
+			this.def = def;
+		}
+
+		@Override
+		public WorkItemView item() {
+			return view(this.item, this.def);
+		}
+
+		@Override
+		public Transition transition() {
+			return this.transition;
+		}
+
+		@Override
+		public Optional<CurrentUser> actor() {
+			return Optional.ofNullable(this.actor);
+		}
+
+		@Override
+		public Instant now() {
+			return this.now;
+		}
+
+		@Override
+		public void setField(String field, String value) {
+			String v = (value == null || value.isBlank()) ? null : value.strip();
+			switch (field) {
+				case "assignee":
+					this.item.setAssigneeId(userValue(v));
+					break;
+				case "group":
+					Long g = (v == null) ? null : Long.valueOf(v);
+					if (g != null && !WorkItems.this.directory.isActiveGroup(g)) {
+						throw new ValidationFailed("groupId", "workitem.error.unknownGroup", g);
+					}
+					this.item.setGroupId(g);
+					break;
+				case "impact":
+					this.item.setImpact(Integer.parseInt(v));
+					this.item.setPriority(priority(this.item.getImpact(), this.item.getUrgency()));
+					break;
+				case "urgency":
+					this.item.setUrgency(Integer.parseInt(v));
+					this.item.setPriority(priority(this.item.getImpact(), this.item.getUrgency()));
+					break;
+				case "dueAt":
+					this.item.setDueAt((v == null) ? null : Instant.parse(v));
+					break;
+				default:
+					throw new IllegalArgumentException("field " + field + " cannot be set by a workflow");
+			}
+		}
+
+		private Long userValue(String v) {
+			if (v == null) {
+				return null;
+			}
+			if ("me".equals(v)) {
+				return (this.actor != null) ? this.actor.id() : null;
+			}
+			if ("requester".equals(v)) {
+				return this.item.getRequesterId();
+			}
+			Long id = Long.valueOf(v);
+			if (!WorkItems.this.directory.isActiveUser(id)) {
+				throw new ValidationFailed("assigneeId", "workitem.error.unknownUser", id);
+			}
+			return id;
+		}
+
+	}
+
+}
