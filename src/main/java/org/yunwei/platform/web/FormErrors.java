@@ -28,4 +28,23 @@ public final class FormErrors {
 		result.reject(ex.messageKey(), ex.args(), ex.messageKey());
 	}
 
+	/**
+	 * The message key to show for a refusal outside a form (a flash message): the first
+	 * violation's, or the exception's own.
+	 */
+	public static String firstMessageKey(DomainException ex) {
+		if (ex instanceof ValidationFailed vf && !vf.violations().isEmpty()) {
+			return vf.violations().get(0).messageKey();
+		}
+		return ex.messageKey();
+	}
+
+	/** The arguments that go with {@link #firstMessageKey}. */
+	public static Object[] firstArgs(DomainException ex) {
+		if (ex instanceof ValidationFailed vf && !vf.violations().isEmpty()) {
+			return vf.violations().get(0).args().toArray();
+		}
+		return ex.args();
+	}
+
 }

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Rich text as users write it: Markdown rendered to HTML, then cleaned by an allow-list
  * sanitiser, so no raw HTML (a script, an event handler, a {@code javascript:} link) from
- * a user ever reaches a page. Templates call {@code ${@markdown.html(text)}} with
- * {@code th:utext}.
+ * a user ever reaches a page. Templates compute it in {@code th:with} (Thymeleaf forbids
+ * bean calls inside {@code th:utext}) and show it with {@code th:utext}.
  */
 @Component("markdown")
 public class Markdown {

@@ -27,9 +27,9 @@ public final class WorkflowDiagram {
 
 	private static final int BOX_H = 46;
 
-	private static final int GAP_X = 90;
+	private static final int GAP_X = 110;
 
-	private static final int GAP_Y = 36;
+	private static final int GAP_Y = 56;
 
 	private static final int PAD = 28;
 
@@ -91,6 +91,7 @@ public final class WorkflowDiagram {
 				String path;
 				int lx;
 				int ly;
+				String anchor = "middle";
 				if (b[0] > a[0]) {
 					int x1 = a[0] + BOX_W;
 					int y1 = a[1] + BOX_H / 2;
@@ -101,17 +102,28 @@ public final class WorkflowDiagram {
 					lx = mx;
 					ly = (y1 + y2) / 2 - 6;
 				}
+				else if (b[0] == a[0]) {
+					// same column: straight down or up between the boxes, label beside
+					boolean down = b[1] > a[1];
+					int x = a[0] + BOX_W / 2 + (down ? -12 : 12);
+					int y1 = down ? a[1] + BOX_H : a[1];
+					int y2 = down ? b[1] : b[1] + BOX_H;
+					path = "M" + x + "," + y1 + " L" + x + "," + y2;
+					lx = x + (down ? -4 : 4);
+					ly = (y1 + y2) / 2 + 4;
+					anchor = down ? "end" : "start";
+				}
 				else {
-					// back or sideways: an arc above the boxes
+					// back to an earlier column: an arc above the boxes
 					loop++;
 					int x1 = a[0] + BOX_W / 2 + 10;
 					int y1 = a[1];
 					int x2 = b[0] + BOX_W / 2 - 10;
 					int y2 = b[1];
-					int top = Math.min(y1, y2) - 18 - (loop % 3) * 8;
+					int top = Math.min(y1, y2) - 22 - (loop % 3) * 10;
 					path = "M" + x1 + "," + y1 + " C" + x1 + "," + top + " " + x2 + "," + top + " " + x2 + "," + y2;
 					lx = (x1 + x2) / 2;
-					ly = top + 4;
+					ly = top + 6;
 				}
 				svg.append("<path class=\"")
 					.append(cls)
@@ -124,7 +136,9 @@ public final class WorkflowDiagram {
 					.append(lx)
 					.append("\" y=\"")
 					.append(ly)
-					.append("\" text-anchor=\"middle\">")
+					.append("\" text-anchor=\"")
+					.append(anchor)
+					.append("\">")
 					.append(esc(t.label(language)))
 					.append("</text>");
 			}

@@ -1,0 +1,247 @@
+package org.yunwei.workitem.web;
+
+import java.util.List;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.validation.Valid;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.yunwei.platform.DomainException;
+import org.yunwei.platform.identity.Directory;
+import org.yunwei.platform.web.FormErrors;
+import org.yunwei.workitem.LinkKind;
+import org.yunwei.workitem.TransitionRequest;
+import org.yunwei.workitem.WorkItemFilter;
+import org.yunwei.workitem.WorkItemFormData;
+import org.yunwei.workitem.WorkItemType;
+import org.yunwei.workitem.WorkItemTypes;
+import org.yunwei.workitem.WorkItemView;
+import org.yunwei.workitem.WorkItems;
+import org.yunwei.workitem.Workflows;
+
+/**
+ * The screens of any work-item type: the list with its filters, the new-record form, and
+ * the record with its actions, journal, workflow diagram, links and watchers.
+ */
+@Controller
+@RequestMapping("/work/{type}")
+class WorkItemController {
+
+	private final WorkItems items;
+
+	private final WorkItemTypes types;
+
+	private final Workflows workflows;
+
+	private final Directory directory;
+
+	WorkItemController(WorkItems items, WorkItemTypes types, Workflows workflows, Directory directory) {
+		this.items = items;
+		this.types = types;
+		this.workflows = workflows;
+		this.directory = directory;
+	}
+
+	/**
+	 * The list's filter as the form shows it; {@code view} is open, mine, overdue or all.
+	 */
+	record Filter(String view, String state, Integer priority, String q) {
+
+		WorkItemFilter toFilter(String type) {
+			String v = (this.view == null || this.view.isBlank()) ? "open" : this.view;
+			return new WorkItemFilter(type, null, blank(this.state), null, null, null, this.priority,
+					"open".equals(v) ? Boolean.TRUE : null, "overdue".equals(v) ? Boolean.TRUE : null,
+					"mine".equals(v) ? Boolean.TRUE : null, blank(this.q));
+		}
+
+		public String viewOrDefault() {
+			return (this.view == null || this.view.isBlank()) ? "open" : this.view;
+		}
+
+	}
+
+	@GetMapping
+	String list(@PathVariable String type, @RequestParam(required = false) String view,
+			@RequestParam(required = false) String state, @RequestParam(required = false) Integer priority,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String after, Model model,
+			HtmxRequest htmx) {
+		WorkItemType t = this.types.get(type);
+		Filter filter = new Filter(view, state, priority, q);
+		model.addAttribute("type", t);
+		model.addAttribute("filter", filter);
+		model.addAttribute("page", this.items.list(filter.toFilter(type), after, 50));
+		if (htmx.isHtmxRequest()) {
+			return (after != null) ? "work/list :: more" : "work/list :: results";
+		}
+		model.addAttribute("states", this.workflows.current(type).definition().states());
+		model.addAttribute("language", language());
+		return "work/list";
+	}
+
+	@GetMapping("/new")
+	String newItem(@PathVariable String type, Model model) {
+		WorkItemType t = this.types.get(type);
+		model.addAttribute("form", new WorkItemFormData());
+		return formPage(t, model);
+	}
+
+	@PostMapping
+	String create(@PathVariable String type, @Valid @ModelAttribute("form") WorkItemFormData form, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		WorkItemType t = this.types.get(type);
+		if (!errors.hasErrors()) {
+			try {
+				WorkItemView created = this.items.create(type, form);
+				redirect.addFlashAttribute("flash", "workitem.created");
+				redirect.addFlashAttribute("flashArgs", new Object[] { created.number() });
+				return "redirect:/work/" + type + "/" + created.number();
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(errors, ex);
+			}
+		}
+		return formPage(t, model);
+	}
+
+	private String formPage(WorkItemType t, Model model) {
+		model.addAttribute("type", t);
+		model.addAttribute("users", this.directory.activeUsers());
+		model.addAttribute("groups", this.directory.activeGroups());
+		return "work/new";
+	}
+
+	@GetMapping("/{number}")
+	String detail(@PathVariable String type, @PathVariable String number, Model model) {
+		WorkItemView item = this.items.get(number);
+		if (!item.type().equals(type)) {
+			return "redirect:/work/" + item.type() + "/" + item.number();
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", WorkItemFormData.of(item, this.items.zone()));
+		}
+		return detailPage(item, model);
+	}
+
+	private String detailPage(WorkItemView item, Model model) {
+		model.addAttribute("type", this.types.get(item.type()));
+		model.addAttribute("item", item);
+		model.addAttribute("canWork", this.items.canWork(item.id()));
+		model.addAttribute("transitions", this.items.transitions(item.id()));
+		model.addAttribute("journal", this.items.journal(item.id()));
+		model.addAttribute("links", this.items.links(item.id()));
+		model.addAttribute("linkKinds", LinkKind.values());
+		model.addAttribute("watchers", this.items.watchers(item.id()));
+		model.addAttribute("watching", this.items.isWatching(item.id()));
+		model.addAttribute("diagram", this.items.diagram(item.id(), language()));
+		model.addAttribute("users", this.directory.activeUsers());
+		model.addAttribute("groups", this.directory.activeGroups());
+		return "work/detail";
+	}
+
+	@PostMapping("/{number}")
+	String update(@PathVariable String type, @PathVariable String number,
+			@Valid @ModelAttribute("form") WorkItemFormData form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		WorkItemView item = this.items.get(number);
+		if (!errors.hasErrors()) {
+			try {
+				this.items.update(item.id(), form);
+				redirect.addFlashAttribute("flash", "workitem.saved");
+				return "redirect:/work/" + type + "/" + item.number();
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(errors, ex);
+			}
+		}
+		model.addAttribute("editing", true);
+		return detailPage(item, model);
+	}
+
+	@PostMapping("/{number}/transitions/{name}")
+	String take(@PathVariable String type, @PathVariable String number, @PathVariable String name,
+			@RequestParam(required = false) String comment, @RequestParam(required = false) Integer version,
+			RedirectAttributes redirect) {
+		WorkItemView item = this.items.get(number);
+		try {
+			WorkItemView after = this.items.take(item.id(), name,
+					new TransitionRequest(comment, false, null, null, version));
+			redirect.addFlashAttribute("flash", "workitem.transitioned");
+			redirect.addFlashAttribute("flashArgs", new Object[] { after.number(), after.stateName() });
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
+			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
+			redirect.addFlashAttribute("transitionComment", comment);
+		}
+		return "redirect:/work/" + type + "/" + item.number();
+	}
+
+	@PostMapping("/{number}/comments")
+	String comment(@PathVariable String type, @PathVariable String number, @RequestParam(required = false) String body,
+			@RequestParam(defaultValue = "false") boolean internal, RedirectAttributes redirect) {
+		WorkItemView item = this.items.get(number);
+		try {
+			this.items.comment(item.id(), body, internal);
+			redirect.addFlashAttribute("flash", "workitem.commented");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
+			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
+		}
+		return "redirect:/work/" + type + "/" + item.number() + "#journal";
+	}
+
+	@PostMapping("/{number}/links")
+	String link(@PathVariable String type, @PathVariable String number, @RequestParam LinkKind kind,
+			@RequestParam(required = false) String other, RedirectAttributes redirect) {
+		WorkItemView item = this.items.get(number);
+		try {
+			this.items.link(item.id(), kind, (other == null) ? "" : other.strip());
+			redirect.addFlashAttribute("flash", "workitem.linked");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
+			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
+		}
+		return "redirect:/work/" + type + "/" + item.number() + "#links";
+	}
+
+	@PostMapping("/{number}/links/{linkId}/delete")
+	String unlink(@PathVariable String type, @PathVariable String number, @PathVariable long linkId,
+			RedirectAttributes redirect) {
+		WorkItemView item = this.items.get(number);
+		this.items.unlink(item.id(), linkId);
+		redirect.addFlashAttribute("flash", "workitem.unlinked");
+		return "redirect:/work/" + type + "/" + item.number() + "#links";
+	}
+
+	@PostMapping("/{number}/watch")
+	String watch(@PathVariable String type, @PathVariable String number, @RequestParam boolean watching) {
+		WorkItemView item = this.items.get(number);
+		this.items.watch(item.id(), watching);
+		return "redirect:/work/" + type + "/" + item.number();
+	}
+
+	static List<Integer> levels() {
+		return List.of(1, 2, 3);
+	}
+
+	private static String language() {
+		return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "zh";
+	}
+
+	private static String blank(String s) {
+		return (s == null || s.isBlank()) ? null : s;
+	}
+
+}
