@@ -3,8 +3,8 @@ package org.yunwei.workitem;
 import java.time.Instant;
 
 /** One line of a work-item list. */
-public record WorkItemRow(long id, String number, String title, String state, StateCategory stateCategory, int priority,
-		String assigneeName, String groupName, String requesterName, Instant dueAt, Instant openedAt,
+public record WorkItemRow(long id, String type, String number, String title, String state, StateCategory stateCategory,
+		int priority, String assigneeName, String groupName, String requesterName, Instant dueAt, Instant openedAt,
 		Instant updatedAt) {
 
 	public boolean overdue(Instant now) {

@@ -166,9 +166,7 @@ public class WorkItems {
 		CurrentUser me = this.access.require(t.readPermission());
 		int pageSize = KeysetPage.size(size);
 		MapSqlParameterSource p = new MapSqlParameterSource("type", t.code());
-		StringBuilder sql = new StringBuilder("select i.id, i.number, i.title, i.state, i.state_category, i.priority,"
-				+ " i.assignee_id, i.group_id, i.requester_id, i.due_at, i.opened_at, i.updated_at, i.workflow_id"
-				+ " from wi_item i where i.type_code = :type");
+		StringBuilder sql = new StringBuilder(ROW_COLUMNS + " from wi_item i where i.type_code = :type");
 		scope(sql, p, me, me.scope(t.readPermission()));
 		if (filter.category() != null) {
 			sql.append(" and i.state_category = :category");
@@ -220,32 +218,77 @@ public class WorkItems {
 			p.addValue("after", afterId);
 		}
 		sql.append(" order by i.id desc fetch first ").append(pageSize + 1).append(" rows only");
+		List<WorkItemRow> rows = rows(sql.toString(), p);
+		return KeysetPage.of(rows, pageSize, (row) -> String.valueOf(row.id()));
+	}
+
+	/**
+	 * Open records of every type the caller may read that are assigned to them, or wait
+	 * unassigned in one of their groups: most urgent first.
+	 */
+	@Transactional(readOnly = true)
+	public List<WorkItemRow> mine(int limit) {
+		CurrentUser me = this.access.user();
+		List<String> own = new ArrayList<>();
+		List<String> grouped = new ArrayList<>();
+		for (WorkItemType t : this.types.all()) {
+			RecordScope scope = me.scope(t.readPermission());
+			if (scope != null) {
+				own.add(t.code());
+				if (scope != RecordScope.OWN) {
+					grouped.add(t.code());
+				}
+			}
+		}
+		if (own.isEmpty()) {
+			return List.of();
+		}
+		MapSqlParameterSource p = new MapSqlParameterSource("me", me.id()).addValue("own", own);
+		StringBuilder sql = new StringBuilder(ROW_COLUMNS + " from wi_item i"
+				+ " where i.state_category in ('NEW', 'ACTIVE', 'WAITING') and ((i.assignee_id = :me and i.type_code in (:own))");
+		if (!grouped.isEmpty() && !me.groupIds().isEmpty()) {
+			sql.append(" or (i.assignee_id is null and i.group_id in (:groups) and i.type_code in (:grouped))");
+			p.addValue("groups", me.groupIds()).addValue("grouped", grouped);
+		}
+		sql.append(") order by i.priority, i.due_at, i.id fetch first ")
+			.append(Math.max(1, Math.min(limit, 100)))
+			.append(" rows only");
+		return rows(sql.toString(), p);
+	}
+
+	private static final String ROW_COLUMNS = "select i.id, i.type_code, i.number, i.title, i.state, i.state_category,"
+			+ " i.priority, i.assignee_id, i.group_id, i.requester_id, i.due_at, i.opened_at, i.updated_at, i.workflow_id";
+
+	/**
+	 * Reads list rows with the names of people and groups in two more queries (no N+1).
+	 */
+	private List<WorkItemRow> rows(String sql, MapSqlParameterSource p) {
 		List<Object[]> raw = new ArrayList<>();
 		Set<Long> people = new HashSet<>();
 		Set<Long> groups = new HashSet<>();
-		this.jdbc.query(sql.toString(), p, (rs) -> {
+		this.jdbc.query(sql, p, (rs) -> {
 			Object[] row = { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					rs.getInt(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class),
-					(Long) rs.getObject(9, Long.class), instant(rs.getObject(10, java.time.OffsetDateTime.class)),
-					instant(rs.getObject(11, java.time.OffsetDateTime.class)),
-					instant(rs.getObject(12, java.time.OffsetDateTime.class)), rs.getLong(13) };
+					rs.getString(6), rs.getInt(7), rs.getObject(8, Long.class), rs.getObject(9, Long.class),
+					rs.getObject(10, Long.class), instant(rs.getObject(11, java.time.OffsetDateTime.class)),
+					instant(rs.getObject(12, java.time.OffsetDateTime.class)),
+					instant(rs.getObject(13, java.time.OffsetDateTime.class)), rs.getLong(14) };
 			raw.add(row);
-			addIfPresent(people, (Long) row[6]);
-			addIfPresent(people, (Long) row[8]);
-			addIfPresent(groups, (Long) row[7]);
+			addIfPresent(people, (Long) row[7]);
+			addIfPresent(people, (Long) row[9]);
+			addIfPresent(groups, (Long) row[8]);
 		});
 		Map<Long, String> userNames = this.directory.userNames(people);
 		Map<Long, String> groupNames = this.directory.groupNames(groups);
 		String language = language();
 		List<WorkItemRow> rows = new ArrayList<>();
 		for (Object[] r : raw) {
-			WorkflowDefinition def = this.workflows.definition((Long) r[12]);
-			String stateName = def.state((String) r[3]).map((s) -> s.label(language)).orElse((String) r[3]);
-			rows.add(new WorkItemRow((Long) r[0], (String) r[1], (String) r[2], stateName,
-					StateCategory.valueOf((String) r[4]), (Integer) r[5], userNames.get(r[6]), groupNames.get(r[7]),
-					userNames.get(r[8]), (Instant) r[9], (Instant) r[10], (Instant) r[11]));
+			WorkflowDefinition def = this.workflows.definition((Long) r[13]);
+			String stateName = def.state((String) r[4]).map((s) -> s.label(language)).orElse((String) r[4]);
+			rows.add(new WorkItemRow((Long) r[0], (String) r[1], (String) r[2], (String) r[3], stateName,
+					StateCategory.valueOf((String) r[5]), (Integer) r[6], userNames.get(r[7]), groupNames.get(r[8]),
+					userNames.get(r[9]), (Instant) r[10], (Instant) r[11], (Instant) r[12]));
 		}
-		return KeysetPage.of(rows, pageSize, (row) -> String.valueOf(row.id()));
+		return rows;
 	}
 
 	// ---- workflow

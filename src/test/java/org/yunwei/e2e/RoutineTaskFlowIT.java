@@ -84,6 +84,9 @@ class RoutineTaskFlowIT {
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/routine-detail.png"))
 				.setFullPage(true));
 
+			page.navigate(base + "/");
+			assertThat(page.locator("#my-work")).containsText(number);
+
 			page.navigate(base + "/work/routine");
 			assertThat(page.locator("#item-rows")).containsText(number);
 			assertThat(page.locator("#item-rows")).containsText("等待中");

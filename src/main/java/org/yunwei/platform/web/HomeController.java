@@ -20,6 +20,8 @@ import org.yunwei.platform.identity.UserManagement;
 @Controller
 class HomeController {
 
+	private static final int MY_WORK_LIMIT = 20;
+
 	private final AccessControl access;
 
 	private final UserManagement users;
@@ -28,18 +30,27 @@ class HomeController {
 
 	private final AuditManagement audit;
 
+	private final List<MyWorkContributor> myWork;
+
 	HomeController(AccessControl access, UserManagement users, OrganisationManagement organisation,
-			AuditManagement audit) {
+			AuditManagement audit, List<MyWorkContributor> myWork) {
 		this.access = access;
 		this.users = users;
 		this.organisation = organisation;
 		this.audit = audit;
+		this.myWork = myWork;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
 		model.addAttribute("profile", this.users.me());
 		model.addAttribute("signIns", this.audit.mySignIns(5));
+		List<MyWorkContributor.Entry> work = new java.util.ArrayList<>();
+		this.myWork.forEach((c) -> work.addAll(c.myWork(MY_WORK_LIMIT)));
+		work.sort(java.util.Comparator.comparingInt(MyWorkContributor.Entry::priority)
+			.thenComparing(MyWorkContributor.Entry::dueAt,
+					java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+		model.addAttribute("work", work.size() > MY_WORK_LIMIT ? work.subList(0, MY_WORK_LIMIT) : work);
 		return "home";
 	}
 
