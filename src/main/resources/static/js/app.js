@@ -17,4 +17,14 @@ document.addEventListener('DOMContentLoaded', function () {
       button.classList.add('btn-success');
     }
   });
+  // A select that fills another field: <select data-fill="#id"> (e.g. a rule preset)
+  document.body.addEventListener('change', function (event) {
+    var target = event.target.getAttribute && event.target.getAttribute('data-fill');
+    if (!target || !event.target.value) return;
+    var field = document.querySelector(target);
+    if (field) {
+      field.value = event.target.value;
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
 });

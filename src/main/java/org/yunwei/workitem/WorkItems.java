@@ -256,8 +256,27 @@ public class WorkItems {
 		return rows(sql.toString(), p);
 	}
 
+	/**
+	 * Rows of one type by id, as far as the caller may read them (for modules' own
+	 * screens).
+	 */
+	@Transactional(readOnly = true)
+	public List<WorkItemRow> rows(String type, java.util.Collection<Long> ids) {
+		WorkItemType t = this.types.get(type);
+		CurrentUser me = this.access.require(t.readPermission());
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		MapSqlParameterSource p = new MapSqlParameterSource("type", t.code()).addValue("ids", ids);
+		StringBuilder sql = new StringBuilder(
+				ROW_COLUMNS + " from wi_item i where i.type_code = :type and i.id in (:ids)");
+		scope(sql, p, me, me.scope(t.readPermission()));
+		return rows(sql.toString(), p);
+	}
+
 	private static final String ROW_COLUMNS = "select i.id, i.type_code, i.number, i.title, i.state, i.state_category,"
-			+ " i.priority, i.assignee_id, i.group_id, i.requester_id, i.due_at, i.opened_at, i.updated_at, i.workflow_id";
+			+ " i.priority, i.assignee_id, i.group_id, i.requester_id, i.due_at, i.opened_at, i.updated_at, i.workflow_id,"
+			+ " i.resolved_at";
 
 	/**
 	 * Reads list rows with the names of people and groups in two more queries (no N+1).
@@ -271,7 +290,8 @@ public class WorkItems {
 					rs.getString(6), rs.getInt(7), rs.getObject(8, Long.class), rs.getObject(9, Long.class),
 					rs.getObject(10, Long.class), instant(rs.getObject(11, java.time.OffsetDateTime.class)),
 					instant(rs.getObject(12, java.time.OffsetDateTime.class)),
-					instant(rs.getObject(13, java.time.OffsetDateTime.class)), rs.getLong(14) };
+					instant(rs.getObject(13, java.time.OffsetDateTime.class)), rs.getLong(14),
+					instant(rs.getObject(15, java.time.OffsetDateTime.class)) };
 			raw.add(row);
 			addIfPresent(people, (Long) row[7]);
 			addIfPresent(people, (Long) row[9]);
@@ -286,7 +306,7 @@ public class WorkItems {
 			String stateName = def.state((String) r[4]).map((s) -> s.label(language)).orElse((String) r[4]);
 			rows.add(new WorkItemRow((Long) r[0], (String) r[1], (String) r[2], (String) r[3], stateName,
 					StateCategory.valueOf((String) r[5]), (Integer) r[6], userNames.get(r[7]), groupNames.get(r[8]),
-					userNames.get(r[9]), (Instant) r[10], (Instant) r[11], (Instant) r[12]));
+					userNames.get(r[9]), (Instant) r[10], (Instant) r[11], (Instant) r[12], (Instant) r[14]));
 		}
 		return rows;
 	}

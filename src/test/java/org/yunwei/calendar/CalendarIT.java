@@ -74,9 +74,9 @@ class CalendarIT {
 
 	@Test
 	void aFileWithOneBadRowImportsNothing() {
-		String csv = "# 国务院办公厅关于2027年部分节假日安排的通知（测试）\ndate,kind,name_zh,name_en\n"
-				+ "2027-01-01,HOLIDAY,元旦,New Year's Day\n2027-02-30,HOLIDAY,春节,Spring Festival\n"
-				+ "2027-02-07,MAYBE,春节（调休上班）,Spring Festival (make-up working day)\n";
+		String csv = "# 国务院办公厅关于2031年部分节假日安排的通知（测试）\ndate,kind,name_zh,name_en\n"
+				+ "2031-01-01,HOLIDAY,元旦,New Year's Day\n2031-02-30,HOLIDAY,春节,Spring Festival\n"
+				+ "2031-02-09,MAYBE,春节（调休上班）,Spring Festival (make-up working day)\n";
 		Response refused = this.api.send(java.net.http.HttpRequest
 			.newBuilder(java.net.URI
 				.create("http://127.0.0.1:" + this.port + "/api/v1/calendars/" + this.china + "/import"))
@@ -86,7 +86,7 @@ class CalendarIT {
 		assertThat(refused.json().get("errors").valueStream().map((e) -> e.get("field").asString()))
 			.containsExactly("row 4: date", "row 5: kind");
 		assertThat(
-				this.api.get("/api/v1/calendars/" + this.china + "?year=2027", this.manager).json().get("days").size())
+				this.api.get("/api/v1/calendars/" + this.china + "?year=2031", this.manager).json().get("days").size())
 			.isZero();
 
 		Response ok = this.api.send(java.net.http.HttpRequest
@@ -94,14 +94,14 @@ class CalendarIT {
 				.create("http://127.0.0.1:" + this.port + "/api/v1/calendars/" + this.china + "/import"))
 			.header("Content-Type", "text/csv")
 			.POST(java.net.http.HttpRequest.BodyPublishers
-				.ofString(csv.replace("2027-02-30", "2027-02-10").replace("MAYBE", "WORKDAY"))), this.manager);
+				.ofString(csv.replace("2031-02-30", "2031-02-10").replace("MAYBE", "WORKDAY"))), this.manager);
 		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
 		assertThat(ok.json().get("days").asInt()).isEqualTo(3);
 		assertThat(this.api
-			.get("/api/v1/calendars/" + this.china + "/add?from=2027-02-05T09:00:00Z&minutes=120", this.manager)
+			.get("/api/v1/calendars/" + this.china + "/add?from=2031-02-07T09:00:00Z&minutes=120", this.manager)
 			.json()
 			.get("due")
-			.asString()).isEqualTo("2027-02-07T02:30:00Z");
+			.asString()).isEqualTo("2031-02-09T02:30:00Z");
 	}
 
 	@Test
@@ -110,7 +110,7 @@ class CalendarIT {
 		String token = this.api.token(engineer.username(), TestUsers.PASSWORD);
 		assertThat(this.api.get("/api/v1/calendars", token).status()).isEqualTo(200);
 		assertThat(this.api
-			.put("/api/v1/calendars/" + this.china + "/days/2027-05-06", token,
+			.put("/api/v1/calendars/" + this.china + "/days/2031-05-06", token,
 					Api.json(Map.of("kind", "HOLIDAY", "nameZh", "测试")))
 			.status()).isEqualTo(403);
 	}

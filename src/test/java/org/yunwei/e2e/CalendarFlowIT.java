@@ -53,21 +53,21 @@ class CalendarFlowIT {
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/calendar.png")));
 
 			page.click("a[aria-label='下一年']");
-			assertThat(page.locator("#calendar-year")).hasText("2027");
-			assertThat(page.locator("#days")).containsText("还没有 2027 年的节假日数据");
+			assertThat(page.locator("#calendar-year")).hasText("2029");
+			assertThat(page.locator("#days")).containsText("还没有 2029 年的节假日数据");
 
-			String bad = "# 测试通知\ndate,kind,name_zh,name_en\n2027-01-01,HOLIDAY,元旦,New Year's Day\n2027-13-01,HOLIDAY,错,Bad\n";
+			String bad = "# 测试通知\ndate,kind,name_zh,name_en\n2029-01-01,HOLIDAY,元旦,New Year's Day\n2029-13-01,HOLIDAY,错,Bad\n";
 			page.setInputFiles("#import-file",
-					new FilePayload("2027.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)));
+					new FilePayload("2029.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)));
 			page.click("#import-submit");
 			assertThat(page.locator("#import-errors")).containsText("row 4: date");
-			page.navigate(calendar + "?year=2027");
-			assertThat(page.locator("#days")).containsText("还没有 2027 年的节假日数据");
+			page.navigate(calendar + "?year=2029");
+			assertThat(page.locator("#days")).containsText("还没有 2029 年的节假日数据");
 
-			String good = bad.replace("2027-13-01,HOLIDAY,错,Bad",
-					"2027-02-07,WORKDAY,春节（调休上班）,Spring Festival (make-up working day)");
+			String good = bad.replace("2029-13-01,HOLIDAY,错,Bad",
+					"2029-02-10,WORKDAY,春节（调休上班）,Spring Festival (make-up working day)");
 			page.setInputFiles("#import-file",
-					new FilePayload("2027.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)));
+					new FilePayload("2029.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)));
 			page.click("#import-submit");
 			assertThat(page.locator(".alert-success")).containsText("已导入 2 天");
 		}

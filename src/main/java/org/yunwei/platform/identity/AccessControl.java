@@ -84,6 +84,30 @@ public class AccessControl {
 		return user;
 	}
 
+	/**
+	 * Runs work on behalf of a user outside any request (a scheduled job acting for the
+	 * person who set it up): their permissions and record scope apply, and the audit
+	 * trail names them. Refused when the account is missing or inactive. The action runs
+	 * outside any transaction of the caller; it opens its own.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	public <T> T runAs(long userId, java.util.function.Supplier<T> action) {
+		UserAccount user = this.users.findById(userId)
+			.filter(UserAccount::isActive)
+			.orElseThrow(() -> new Forbidden("error.forbidden.inactive", userId));
+		var context = SecurityContextHolder.getContext();
+		var previous = context.getAuthentication();
+		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(new AuthenticatedUser(user.getId(), user.getUsername(), user.getDisplayName()), null,
+					java.util.List.of()));
+		try {
+			return action.get();
+		}
+		finally {
+			context.setAuthentication(previous);
+		}
+	}
+
 	/** Forgets the cached user of this request (after their roles changed). */
 	public void refresh() {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();

@@ -43,6 +43,11 @@ public class Formats {
 		return this.organisationZone;
 	}
 
+	/** An instant as a date and time in the user's zone (its weekday, its date …). */
+	public java.time.ZonedDateTime zoned(Instant instant) {
+		return instant.atZone(zone());
+	}
+
 	public String dateTime(Instant instant) {
 		return (instant == null) ? "" : DATE_TIME.withZone(zone()).format(instant);
 	}
