@@ -86,6 +86,7 @@ class RoutineTaskFlowIT {
 
 			page.navigate(base + "/");
 			assertThat(page.locator("#my-work")).containsText(number);
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/home.png")));
 
 			page.navigate(base + "/work/routine");
 			assertThat(page.locator("#item-rows")).containsText(number);

@@ -49,6 +49,14 @@ public class Directory {
 		return result;
 	}
 
+	/** The id of an active user by username. */
+	public java.util.Optional<Long> userId(String username) {
+		List<Long> ids = this.jdbc.queryForList(
+				"select id from pf_user where lower(username) = lower(:u) and active = true",
+				new MapSqlParameterSource("u", username), Long.class);
+		return ids.stream().findFirst();
+	}
+
 	public boolean isActiveUser(long id) {
 		Integer n = this.jdbc.queryForObject("select count(*) from pf_user where id = :id and active = true",
 				new MapSqlParameterSource("id", id), Integer.class);
