@@ -41,6 +41,19 @@ class I18nTests {
 	}
 
 	@Test
+	void messagesWithArgumentsShowTheirApostrophes() throws IOException {
+		// in a message with {0}, a single ' starts a quoted section and swallows the rest
+		for (String bundle : new String[] { "messages_zh_CN.properties", "messages_en.properties" }) {
+			load(bundle).forEach((k, v) -> {
+				String text = v.toString();
+				if (text.contains("{") && text.replace("''", "").contains("'")) {
+					throw new AssertionError(bundle + " " + k + " needs '' for an apostrophe: " + text);
+				}
+			});
+		}
+	}
+
+	@Test
 	void everyKeyUsedInTemplatesAndEnumsExists() throws IOException {
 		Set<String> keys = load("messages_en.properties").stringPropertyNames();
 		Set<String> used = new TreeSet<>();

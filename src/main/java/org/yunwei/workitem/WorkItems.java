@@ -85,10 +85,22 @@ public class WorkItems {
 
 	private final Map<String, WorkflowActionHandler> handlers;
 
+	private final org.yunwei.workitem.internal.ApprovalRepository approvals;
+
+	private final org.yunwei.workitem.internal.ApprovalStepRepository approvalSteps;
+
+	private final org.yunwei.workitem.internal.ApprovalEngine approvalEngine;
+
 	WorkItems(WorkItemRepository items, JournalRepository journal, LinkRepository links, WorkItemNumbers numbers,
 			WorkItemTypes types, Workflows workflows, AccessControl access, Directory directory,
 			NamedParameterJdbcTemplate jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock, List<WorkflowActionHandler> handlers) {
+			Clock clock, List<WorkflowActionHandler> handlers,
+			org.yunwei.workitem.internal.ApprovalRepository approvals,
+			org.yunwei.workitem.internal.ApprovalStepRepository approvalSteps,
+			org.yunwei.workitem.internal.ApprovalEngine approvalEngine) {
+		this.approvals = approvals;
+		this.approvalSteps = approvalSteps;
+		this.approvalEngine = approvalEngine;
 		this.items = items;
 		this.journal = journal;
 		this.links = links;
@@ -341,11 +353,20 @@ public class WorkItems {
 		if (request.version() != null && request.version() != item.getVersion()) {
 			throw Conflict.staleVersion(RECORD_TYPE, item.getNumber());
 		}
+		return take(item, me, transitionName, request, true);
+	}
+
+	/**
+	 * Takes a transition; {@code checkAllowed} is false when the workflow itself takes it
+	 * (an approval decided), on behalf of the person whose decision caused it.
+	 */
+	private WorkItemView take(WorkItem item, CurrentUser me, String transitionName, TransitionRequest request,
+			boolean checkAllowed) {
 		WorkflowDefinition def = this.workflows.definition(item.getWorkflowId());
 		Transition t = def.transition(transitionName)
 			.filter((x) -> x.from().contains(item.getState()))
 			.orElseThrow(() -> new Conflict("workitem.error.transitionNotAvailable", transitionName, item.getState()));
-		if (!allowed(t, item, me)) {
+		if (checkAllowed && !allowed(t, item, me)) {
 			throw new Forbidden("workitem.error.transitionNotAllowed", t.label(language()));
 		}
 		Instant now = this.clock.instant();
@@ -428,6 +449,96 @@ public class WorkItems {
 		Path path = path(id);
 		return this.workflows.diagram(this.workflows.definition(item.getWorkflowId()), language, item.getState(),
 				path.states(), path.transitions());
+	}
+
+	// ---- approvals
+
+	/** The approvals of a record, newest first. */
+	@Transactional(readOnly = true)
+	public List<ApprovalView> approvals(long id) {
+		WorkItem item = find(String.valueOf(id));
+		requireVisible(item, false);
+		List<org.yunwei.workitem.internal.Approval> all = this.approvals.findByItemIdOrderByIdDesc(id);
+		return approvalViews(all);
+	}
+
+	/** The approvals waiting for the caller's decision, oldest first. */
+	@Transactional(readOnly = true)
+	public List<WorkItemRow> awaitingMyApproval(int limit) {
+		CurrentUser me = this.access.user();
+		List<Long> itemIds = new ArrayList<>();
+		for (org.yunwei.workitem.internal.ApprovalStep step : this.approvalSteps
+			.findByApproverIdAndActiveTrueAndDecisionIsNull(me.id())) {
+			this.approvals.findById(step.getApprovalId())
+				.filter((a) -> "PENDING".equals(a.getState()))
+				.ifPresent((a) -> itemIds.add(a.getItemId()));
+		}
+		if (itemIds.isEmpty()) {
+			return List.of();
+		}
+		MapSqlParameterSource p = new MapSqlParameterSource("ids", itemIds);
+		return rows(ROW_COLUMNS + " from wi_item i where i.id in (:ids) order by i.id fetch first "
+				+ Math.max(1, Math.min(limit, 100)) + " rows only", p);
+	}
+
+	/**
+	 * Approves or rejects as the approver of a step (a rejection needs a reason). When
+	 * this decides the approval, the workflow takes its approve or reject transition.
+	 */
+	public WorkItemView decide(long stepId, boolean approve, String comment) {
+		CurrentUser me = this.access.user();
+		org.yunwei.workitem.internal.ApprovalStep step = this.approvalSteps.findById(stepId)
+			.orElseThrow(() -> NotFound.of("approvalStep", stepId));
+		org.yunwei.workitem.internal.Approval approval = this.approvals.findById(step.getApprovalId()).orElseThrow();
+		WorkItem item = find(String.valueOf(approval.getItemId()));
+		if (step.getApproverId() != me.id()) {
+			throw new Forbidden("approval.error.notYours");
+		}
+		if (!"PENDING".equals(approval.getState()) || !step.isActive() || step.getDecision() != null) {
+			throw new Conflict("approval.error.decided");
+		}
+		String reason = (comment == null || comment.isBlank()) ? null : comment.strip();
+		if (!approve && reason == null) {
+			throw new ValidationFailed("comment", "approval.error.reasonRequired");
+		}
+		Instant now = this.clock.instant();
+		String outcome = this.approvalEngine.decide(approval, step, approve, reason, now);
+		Map<String, JournalEntryView.FieldChange> changes = new LinkedHashMap<>();
+		changes.put("approval", new JournalEntryView.FieldChange("approval", null, approve ? "APPROVED" : "REJECTED"));
+		this.journal.save(new JournalEntry(item.getId(), JournalKind.APPROVAL, reason, changesJson(changes), me.id(),
+				me.displayName(), now));
+		item.touch(now);
+		this.items.flush();
+		if (outcome != null) {
+			return take(item, me, outcome, new TransitionRequest(null, null, null, null, null), false);
+		}
+		return view(item, this.workflows.definition(item.getWorkflowId()));
+	}
+
+	private List<ApprovalView> approvalViews(List<org.yunwei.workitem.internal.Approval> all) {
+		if (all.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<org.yunwei.workitem.internal.ApprovalStep>> byApproval = new HashMap<>();
+		Set<Long> people = new HashSet<>();
+		for (org.yunwei.workitem.internal.ApprovalStep s : this.approvalSteps
+			.findByApprovalIdInOrderBySeqAsc(all.stream().map(org.yunwei.workitem.internal.Approval::getId).toList())) {
+			byApproval.computeIfAbsent(s.getApprovalId(), (k) -> new ArrayList<>()).add(s);
+			people.add(s.getApproverId());
+		}
+		Map<Long, String> names = this.directory.userNames(people);
+		List<ApprovalView> views = new ArrayList<>();
+		for (org.yunwei.workitem.internal.Approval a : all) {
+			List<ApprovalView.Step> steps = byApproval.getOrDefault(a.getId(), List.of())
+				.stream()
+				.map((s) -> new ApprovalView.Step(s.getId(), s.getSeq(), s.getApproverId(),
+						names.getOrDefault(s.getApproverId(), "#" + s.getApproverId()), s.isActive(), s.getDecision(),
+						s.getComment(), s.getDecidedAt()))
+				.toList();
+			views.add(new ApprovalView(a.getId(), a.getItemId(), a.getMode(), a.getState(), a.getRequestedBy(),
+					a.getCreatedAt(), a.getDecidedAt(), steps));
+		}
+		return views;
 	}
 
 	// ---- journal
@@ -587,10 +698,21 @@ public class WorkItems {
 	private CurrentUser requireVisible(WorkItem item, boolean write) {
 		WorkItemType t = this.types.get(item.getTypeCode());
 		CurrentUser me = this.access.require(write ? t.writePermission() : t.readPermission());
-		if (!visible(me, item, write)) {
+		if (!visible(me, item, write) && (write || !isApprover(me.id(), item.getId()))) {
 			throw NotFound.of(RECORD_TYPE, item.getNumber());
 		}
 		return me;
+	}
+
+	/**
+	 * Whether the user is (or was) asked to approve the record: approvers may read it.
+	 */
+	private boolean isApprover(long userId, long itemId) {
+		Integer n = this.jdbc.queryForObject(
+				"select count(*) from wi_approval_step s join wi_approval a"
+						+ " on a.id = s.approval_id where a.item_id = :item and s.approver_id = :user",
+				new MapSqlParameterSource("item", itemId).addValue("user", userId), Integer.class);
+		return n != null && n > 0;
 	}
 
 	private boolean visible(CurrentUser me, WorkItem item, boolean write) {

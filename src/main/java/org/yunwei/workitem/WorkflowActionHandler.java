@@ -14,8 +14,12 @@ public interface WorkflowActionHandler {
 	/** The action type this handler carries out. */
 	String type();
 
-	/** Adds a violation for each bad parameter of the action (at {@code field}). */
-	void validate(WorkflowDefinition.Action action, String field, List<Violation> violations);
+	/**
+	 * Adds a violation for each bad parameter of the action (at {@code field}); the whole
+	 * definition is given for actions that name its transitions or states.
+	 */
+	void validate(WorkflowDefinition.Action action, String field, WorkflowDefinition definition,
+			List<Violation> violations);
 
 	/**
 	 * Carries out the action inside the transition's transaction; a failure rolls the

@@ -57,6 +57,23 @@ public class Directory {
 		return ids.stream().findFirst();
 	}
 
+	/** Active holders of a role, by its code. */
+	public List<Long> usersWithRole(String roleCode) {
+		return this.jdbc.queryForList(
+				"select u.id from pf_user u join pf_user_role ur on ur.user_id = u.id"
+						+ " join pf_role r on r.id = ur.role_id where r.code = :code and u.active = true order by u.id",
+				new MapSqlParameterSource("code", roleCode), Long.class);
+	}
+
+	/** Active members of an active group, by its code. */
+	public List<Long> groupMembers(String groupCode) {
+		return this.jdbc.queryForList(
+				"select u.id from pf_user u join pf_group_member m on m.user_id = u.id"
+						+ " join pf_group g on g.id = m.group_id where upper(g.code) = upper(:code) and g.active = true"
+						+ " and u.active = true order by u.id",
+				new MapSqlParameterSource("code", groupCode), Long.class);
+	}
+
 	public boolean isActiveUser(long id) {
 		Integer n = this.jdbc.queryForObject("select count(*) from pf_user where id = :id and active = true",
 				new MapSqlParameterSource("id", id), Integer.class);

@@ -24,7 +24,8 @@ class SetFieldAction implements WorkflowActionHandler {
 	}
 
 	@Override
-	public void validate(Action action, String field, List<Violation> violations) {
+	public void validate(Action action, String field, org.yunwei.workitem.WorkflowDefinition definition,
+			List<Violation> violations) {
 		String target = action.param("field");
 		if (target == null || !WorkItemFields.SETTABLE.contains(target)) {
 			violations.add(new Violation(field + ".params.field", "workflow.error.unknownField",

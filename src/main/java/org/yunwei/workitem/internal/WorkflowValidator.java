@@ -105,7 +105,7 @@ public class WorkflowValidator {
 							String.valueOf(a.type())));
 				}
 				else {
-					handler.validate(a, actionAt, v);
+					handler.validate(a, actionAt, def, v);
 				}
 			}
 		}

@@ -105,6 +105,22 @@ class WorkItemApiController {
 		return this.items.take(this.items.get(idOrNumber).id(), name, r);
 	}
 
+	@GetMapping("/{idOrNumber}/approvals")
+	@Operation(summary = "The record's approvals with their steps, newest first")
+	List<org.yunwei.workitem.ApprovalView> approvals(@PathVariable String idOrNumber) {
+		return this.items.approvals(this.items.get(idOrNumber).id());
+	}
+
+	/** An approver's decision. */
+	record Decision(@NotNull Boolean approve, String comment) {
+	}
+
+	@PostMapping("/approval-steps/{stepId}/decision")
+	@Operation(summary = "Approve or reject (with a reason) as the approver of a step")
+	WorkItemView decide(@PathVariable long stepId, @Valid @RequestBody Decision body) {
+		return this.items.decide(stepId, body.approve(), body.comment());
+	}
+
 	@GetMapping("/{idOrNumber}/journal")
 	@Operation(summary = "Comments, work notes and changes, oldest first")
 	List<JournalEntryView> journal(@PathVariable String idOrNumber) {

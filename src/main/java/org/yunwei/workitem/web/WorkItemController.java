@@ -137,6 +137,7 @@ class WorkItemController {
 		model.addAttribute("item", item);
 		model.addAttribute("canWork", this.items.canWork(item.id()));
 		model.addAttribute("transitions", this.items.transitions(item.id()));
+		model.addAttribute("approvals", this.items.approvals(item.id()));
 		model.addAttribute("journal", this.items.journal(item.id()));
 		model.addAttribute("links", this.items.links(item.id()));
 		model.addAttribute("linkKinds", LinkKind.values());
@@ -182,6 +183,23 @@ class WorkItemController {
 			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
 			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
 			redirect.addFlashAttribute("transitionComment", comment);
+		}
+		return "redirect:/work/" + type + "/" + item.number();
+	}
+
+	@PostMapping("/{number}/approvals/{stepId}")
+	String decide(@PathVariable String type, @PathVariable String number, @PathVariable long stepId,
+			@RequestParam String decision, @RequestParam(required = false) String comment,
+			RedirectAttributes redirect) {
+		WorkItemView item = this.items.get(number);
+		try {
+			WorkItemView after = this.items.decide(stepId, "approve".equals(decision), comment);
+			redirect.addFlashAttribute("flash", "approve".equals(decision) ? "approval.approved" : "approval.rejected");
+			redirect.addFlashAttribute("flashArgs", new Object[] { after.number(), after.stateName() });
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
+			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
 		}
 		return "redirect:/work/" + type + "/" + item.number();
 	}

@@ -24,12 +24,16 @@ class WorkItemMyWork implements MyWorkContributor {
 
 	@Override
 	public List<Entry> myWork(int limit) {
-		return this.items.mine(limit)
-			.stream()
-			.map((r) -> new Entry(r.number(), r.title(), this.types.get(r.type()).nameKey(), r.state(),
+		List<Entry> entries = new java.util.ArrayList<>();
+		this.items.awaitingMyApproval(limit)
+			.forEach((r) -> entries.add(new Entry(r.number(), r.title(), "approval.awaitingYou", r.state(),
 					r.stateCategory().name().toLowerCase(Locale.ROOT), r.priority(), r.dueAt(),
-					"/work/" + r.type() + "/" + r.number()))
-			.toList();
+					"/work/" + r.type() + "/" + r.number() + "#approvals")));
+		this.items.mine(limit)
+			.forEach((r) -> entries.add(new Entry(r.number(), r.title(), this.types.get(r.type()).nameKey(), r.state(),
+					r.stateCategory().name().toLowerCase(Locale.ROOT), r.priority(), r.dueAt(),
+					"/work/" + r.type() + "/" + r.number())));
+		return entries;
 	}
 
 }

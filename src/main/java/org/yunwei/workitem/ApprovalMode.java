@@ -1,0 +1,16 @@
+package org.yunwei.workitem;
+
+/**
+ * How the approvers of an approval decide: any one of them (a single approver, or a group
+ * where one member suffices), all of them (a change advisory board that must agree), or
+ * one after another in the listed order. A rejection always ends the approval.
+ */
+public enum ApprovalMode {
+
+	ANY, ALL, SEQUENTIAL;
+
+	public String messageKey() {
+		return "approval.mode." + name();
+	}
+
+}

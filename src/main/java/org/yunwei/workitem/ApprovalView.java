@@ -1,0 +1,30 @@
+package org.yunwei.workitem;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An approval on a work item with its steps. */
+public record ApprovalView(long id, long itemId, ApprovalMode mode, String state, String requestedBy, Instant createdAt,
+		Instant decidedAt, List<Step> steps) {
+
+	/** One approver's step: whether it is their turn, and their decision. */
+	public record Step(long id, int seq, long approverId, String approverName, boolean active, String decision,
+			String comment, Instant decidedAt) {
+	}
+
+	public boolean pending() {
+		return "PENDING".equals(this.state);
+	}
+
+	/** The step the given user may decide now, if any. */
+	public Step openStepOf(long userId) {
+		if (!pending()) {
+			return null;
+		}
+		return this.steps.stream()
+			.filter((s) -> s.active() && s.decision() == null && s.approverId() == userId)
+			.findFirst()
+			.orElse(null);
+	}
+
+}
