@@ -91,13 +91,21 @@ public class WorkItems {
 
 	private final org.yunwei.workitem.internal.ApprovalEngine approvalEngine;
 
+	private final org.yunwei.workitem.internal.AttachmentRepository attachments;
+
+	private final org.yunwei.workitem.internal.AttachmentStore attachmentStore;
+
 	WorkItems(WorkItemRepository items, JournalRepository journal, LinkRepository links, WorkItemNumbers numbers,
 			WorkItemTypes types, Workflows workflows, AccessControl access, Directory directory,
 			NamedParameterJdbcTemplate jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events,
 			Clock clock, List<WorkflowActionHandler> handlers,
 			org.yunwei.workitem.internal.ApprovalRepository approvals,
 			org.yunwei.workitem.internal.ApprovalStepRepository approvalSteps,
-			org.yunwei.workitem.internal.ApprovalEngine approvalEngine) {
+			org.yunwei.workitem.internal.ApprovalEngine approvalEngine,
+			org.yunwei.workitem.internal.AttachmentRepository attachments,
+			org.yunwei.workitem.internal.AttachmentStore attachmentStore) {
+		this.attachments = attachments;
+		this.attachmentStore = attachmentStore;
 		this.approvals = approvals;
 		this.approvalSteps = approvalSteps;
 		this.approvalEngine = approvalEngine;
@@ -539,6 +547,104 @@ public class WorkItems {
 					a.getCreatedAt(), a.getDecidedAt(), steps));
 		}
 		return views;
+	}
+
+	// ---- attachments
+
+	@Transactional(readOnly = true)
+	public List<AttachmentView> attachments(long id) {
+		WorkItem item = find(String.valueOf(id));
+		requireVisible(item, false);
+		List<org.yunwei.workitem.internal.Attachment> all = this.attachments.findByItemIdOrderByIdAsc(id);
+		Set<Long> people = new HashSet<>();
+		all.forEach((a) -> addIfPresent(people, a.getUploadedBy()));
+		Map<Long, String> names = this.directory.userNames(people);
+		return all.stream().map((a) -> attachmentView(a, names)).toList();
+	}
+
+	/**
+	 * Attaches a file (anyone who may read the record may add to it, as with a comment);
+	 * the file is checked by the store and removed again if the transaction rolls back.
+	 */
+	public AttachmentView attach(long id, String fileName, byte[] bytes) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, false);
+		org.yunwei.workitem.internal.AttachmentStore.Stored stored = this.attachmentStore.store(fileName, bytes);
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						WorkItems.this.attachmentStore.delete(stored.key());
+					}
+				}
+			});
+		Instant now = this.clock.instant();
+		org.yunwei.workitem.internal.Attachment a = this.attachments
+			.saveAndFlush(new org.yunwei.workitem.internal.Attachment(id, stored.fileName(), stored.contentType(),
+					stored.size(), stored.sha256(), stored.key(), me.id(), now));
+		Map<String, JournalEntryView.FieldChange> changes = Map.of("attachment",
+				new JournalEntryView.FieldChange("attachment", null, stored.fileName()));
+		this.journal
+			.save(new JournalEntry(id, JournalKind.SYSTEM, null, changesJson(changes), me.id(), me.displayName(), now));
+		item.touch(now);
+		this.items.flush();
+		return attachmentView(a, Map.of(me.id(), me.displayName()));
+	}
+
+	/** An attachment to download, after the record's read check. */
+	@Transactional(readOnly = true)
+	public AttachmentView attachment(long id, long attachmentId) {
+		WorkItem item = find(String.valueOf(id));
+		requireVisible(item, false);
+		org.yunwei.workitem.internal.Attachment a = this.attachments.findById(attachmentId)
+			.filter((x) -> x.getItemId() == id)
+			.orElseThrow(() -> NotFound.of("attachment", attachmentId));
+		return attachmentView(a,
+				this.directory.userNames(a.getUploadedBy() == null ? List.of() : List.of(a.getUploadedBy())));
+	}
+
+	/** The bytes of an attachment checked by {@link #attachment}. */
+	public java.io.InputStream content(long id, long attachmentId) throws java.io.IOException {
+		AttachmentView view = attachment(id, attachmentId);
+		String key = this.attachments.findById(view.id()).orElseThrow().getStorageKey();
+		return this.attachmentStore.open(key);
+	}
+
+	/** Removes an attachment: its uploader, or whoever may work on the record. */
+	public void detach(long id, long attachmentId) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, false);
+		org.yunwei.workitem.internal.Attachment a = this.attachments.findById(attachmentId)
+			.filter((x) -> x.getItemId() == id)
+			.orElseThrow(() -> NotFound.of("attachment", attachmentId));
+		boolean worker = me.has(this.types.get(item.getTypeCode()).writePermission()) && visible(me, item, true);
+		if (!worker && !Objects.equals(a.getUploadedBy(), me.id())) {
+			throw new Forbidden("attachment.error.notYours");
+		}
+		String key = a.getStorageKey();
+		this.attachments.delete(a);
+		Instant now = this.clock.instant();
+		Map<String, JournalEntryView.FieldChange> changes = Map.of("attachment",
+				new JournalEntryView.FieldChange("attachment", a.getFileName(), null));
+		this.journal
+			.save(new JournalEntry(id, JournalKind.SYSTEM, null, changesJson(changes), me.id(), me.displayName(), now));
+		item.touch(now);
+		this.items.flush();
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status == STATUS_COMMITTED) {
+						WorkItems.this.attachmentStore.delete(key);
+					}
+				}
+			});
+	}
+
+	private static AttachmentView attachmentView(org.yunwei.workitem.internal.Attachment a, Map<Long, String> names) {
+		return new AttachmentView(a.getId(), a.getItemId(), a.getFileName(), a.getContentType(), a.getSize(),
+				a.getSha256(), (a.getUploadedBy() == null) ? null : names.get(a.getUploadedBy()), a.getUploadedAt());
 	}
 
 	// ---- journal

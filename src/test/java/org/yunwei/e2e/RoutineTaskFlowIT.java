@@ -81,6 +81,15 @@ class RoutineTaskFlowIT {
 			page.check("#comment-internal");
 			page.click("#comment-add");
 			assertThat(page.locator("#journal .yw-journal-work_note")).containsText("明早 9 点到场");
+
+			page.setInputFiles("#attachment-file", new com.microsoft.playwright.options.FilePayload("巡检记录.txt",
+					"text/plain", "温度 23℃，湿度 45%".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			page.click("#attachment-upload");
+			assertThat(page.locator("#attachments")).containsText("巡检记录.txt");
+			page.setInputFiles("#attachment-file", new com.microsoft.playwright.options.FilePayload("tool.exe",
+					"application/octet-stream", new byte[] { 'M', 'Z', 0, 0 }));
+			page.click("#attachment-upload");
+			assertThat(page.locator(".alert-danger")).containsText("不能附加“exe”类型的文件");
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/routine-detail.png"))
 				.setFullPage(true));
 

@@ -121,6 +121,35 @@ class WorkItemApiController {
 		return this.items.decide(stepId, body.approve(), body.comment());
 	}
 
+	@GetMapping("/{idOrNumber}/attachments")
+	@Operation(summary = "The record's attachments")
+	List<org.yunwei.workitem.AttachmentView> attachments(@PathVariable String idOrNumber) {
+		return this.items.attachments(this.items.get(idOrNumber).id());
+	}
+
+	@PostMapping(path = "/{idOrNumber}/attachments", consumes = "multipart/form-data")
+	@Operation(summary = "Attach a file (multipart field \"file\")")
+	ResponseEntity<org.yunwei.workitem.AttachmentView> attach(@PathVariable String idOrNumber,
+			@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		return ResponseEntity.status(201)
+			.body(this.items.attach(this.items.get(idOrNumber).id(), file.getOriginalFilename(), file.getBytes()));
+	}
+
+	@GetMapping("/{idOrNumber}/attachments/{attachmentId}/content")
+	@Operation(summary = "Download an attachment")
+	ResponseEntity<org.springframework.core.io.Resource> download(@PathVariable String idOrNumber,
+			@PathVariable long attachmentId) throws java.io.IOException {
+		return Downloads.of(this.items, this.items.get(idOrNumber).id(), attachmentId);
+	}
+
+	@DeleteMapping("/{idOrNumber}/attachments/{attachmentId}")
+	@Operation(summary = "Remove an attachment")
+	ResponseEntity<Void> detach(@PathVariable String idOrNumber, @PathVariable long attachmentId) {
+		this.items.detach(this.items.get(idOrNumber).id(), attachmentId);
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/{idOrNumber}/journal")
 	@Operation(summary = "Comments, work notes and changes, oldest first")
 	List<JournalEntryView> journal(@PathVariable String idOrNumber) {

@@ -138,6 +138,7 @@ class WorkItemController {
 		model.addAttribute("canWork", this.items.canWork(item.id()));
 		model.addAttribute("transitions", this.items.transitions(item.id()));
 		model.addAttribute("approvals", this.items.approvals(item.id()));
+		model.addAttribute("attachments", this.items.attachments(item.id()));
 		model.addAttribute("journal", this.items.journal(item.id()));
 		model.addAttribute("links", this.items.links(item.id()));
 		model.addAttribute("linkKinds", LinkKind.values());
@@ -202,6 +203,37 @@ class WorkItemController {
 			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
 		}
 		return "redirect:/work/" + type + "/" + item.number();
+	}
+
+	@PostMapping("/{number}/attachments")
+	String attach(@PathVariable String type, @PathVariable String number,
+			@RequestParam("file") org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect)
+			throws java.io.IOException {
+		WorkItemView item = this.items.get(number);
+		try {
+			this.items.attach(item.id(), file.getOriginalFilename(), file.getBytes());
+			redirect.addFlashAttribute("flash", "attachment.added");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
+			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
+		}
+		return "redirect:/work/" + type + "/" + item.number() + "#attachments";
+	}
+
+	@GetMapping("/{number}/attachments/{attachmentId}")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> download(@PathVariable String type,
+			@PathVariable String number, @PathVariable long attachmentId) throws java.io.IOException {
+		return Downloads.of(this.items, this.items.get(number).id(), attachmentId);
+	}
+
+	@PostMapping("/{number}/attachments/{attachmentId}/delete")
+	String detach(@PathVariable String type, @PathVariable String number, @PathVariable long attachmentId,
+			RedirectAttributes redirect) {
+		WorkItemView item = this.items.get(number);
+		this.items.detach(item.id(), attachmentId);
+		redirect.addFlashAttribute("flash", "attachment.removed");
+		return "redirect:/work/" + type + "/" + item.number() + "#attachments";
 	}
 
 	@PostMapping("/{number}/comments")
