@@ -242,6 +242,28 @@ public class WorkItems {
 		return KeysetPage.of(rows, pageSize, (row) -> String.valueOf(row.id()));
 	}
 
+	/** The most rows one export writes. */
+	public static final int EXPORT_LIMIT = 100_000;
+
+	/**
+	 * Every row of a filtered list, page by page (keyset, constant memory), up to
+	 * {@link #EXPORT_LIMIT}; the export is audited.
+	 */
+	@Transactional(readOnly = true)
+	public void export(WorkItemFilter filter, java.util.function.Consumer<WorkItemRow> sink) {
+		String after = null;
+		int total = 0;
+		do {
+			KeysetPage<WorkItemRow> page = list(filter, after, KeysetPage.MAX_SIZE);
+			page.items().forEach(sink);
+			total += page.items().size();
+			after = page.next();
+		}
+		while (after != null && total < EXPORT_LIMIT);
+		this.audit.record(AuditEvent.of(AuditAction.EXPORT, RECORD_TYPE, null,
+				total + " " + filter.type() + " work items exported"));
+	}
+
 	/**
 	 * Open records of every type the caller may read that are assigned to them, or wait
 	 * unassigned in one of their groups: most urgent first.

@@ -103,6 +103,17 @@ class RoutineTaskFlowIT {
 			page.fill("#item-q", number);
 			assertThat(page.locator("#item-rows tr")).hasCount(1);
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/routine-list.png")));
+			com.microsoft.playwright.Download csv = page.waitForDownload(() -> page.click("#export-csv"));
+			org.assertj.core.api.Assertions.assertThat(csv.suggestedFilename()).startsWith("routine-").endsWith(".csv");
+			try (java.io.InputStream in = csv.createReadStream()) {
+				org.assertj.core.api.Assertions
+					.assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+					.contains(number)
+					.contains("机房日常巡检");
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
 
 			page.navigate(base + "/admin/workflows");
 			assertThat(page.locator(".yw-diagram svg").first()).isVisible();

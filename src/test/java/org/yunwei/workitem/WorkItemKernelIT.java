@@ -256,4 +256,33 @@ class WorkItemKernelIT {
 			.asInt()).isEqualTo(before.get("workflowVersion").asInt());
 	}
 
+	@Test
+	void aFilteredListExportsToCsvAndExcel() throws Exception {
+		String marker = "导出" + this.manager.username();
+		create(this.managerToken, Map.of("title", marker + " 甲", "impact", 1, "urgency", 1));
+		create(this.managerToken, Map.of("title", marker + " 乙"));
+		create(this.managerToken, Map.of("title", "=cmd|' /C calc'!A0 " + marker));
+		byte[] csv = this.api.download(
+				"/api/v1/work-items/export?type=routine&format=csv&q="
+						+ java.net.URLEncoder.encode(marker, java.nio.charset.StandardCharsets.UTF_8),
+				this.managerToken);
+		String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\uFEFF\"Number\",\"Title\",\"State\",\"Priority\"");
+		assertThat(text.lines()).hasSize(4);
+		assertThat(text).contains(marker + " 甲\",\"Open\",\"P1\"").contains("\"'=cmd|");
+		byte[] xlsx = this.api.download(
+				"/api/v1/work-items/export?type=routine&format=xlsx&q="
+						+ java.net.URLEncoder.encode(marker, java.nio.charset.StandardCharsets.UTF_8),
+				this.managerToken);
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(xlsx))) {
+			assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(3);
+			assertThat(book.getSheetAt(0).getRow(0).getCell(1).getStringCellValue()).isEqualTo("Title");
+		}
+		Response audit = this.api.get(
+				"/api/v1/audit?action=EXPORT&recordType=workItem&actor=" + this.manager.username(),
+				this.api.token("auditadmin", Api.ADMIN_PASSWORD));
+		assertThat(audit.json().get("items").size()).isEqualTo(2);
+	}
+
 }

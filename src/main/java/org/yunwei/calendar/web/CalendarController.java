@@ -63,7 +63,7 @@ class CalendarController {
 			redirect.addFlashAttribute("flash", "calendar.daySaved");
 		}
 		catch (DomainException ex) {
-			flashError(redirect, ex);
+			FormErrors.flash(redirect, ex);
 		}
 		return "redirect:/calendars/" + id + ((date != null) ? "?year=" + date.getYear() : "");
 	}
@@ -88,7 +88,7 @@ class CalendarController {
 			redirect.addFlashAttribute("flash", "calendar.hoursSaved");
 		}
 		catch (DomainException ex) {
-			flashError(redirect, ex);
+			FormErrors.flash(redirect, ex);
 		}
 		return "redirect:/calendars/" + id;
 	}
@@ -106,11 +106,6 @@ class CalendarController {
 			redirect.addFlashAttribute("importErrors", ex.violations());
 		}
 		return "redirect:/calendars/" + id;
-	}
-
-	private static void flashError(RedirectAttributes redirect, DomainException ex) {
-		redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
-		redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
 	}
 
 }

@@ -47,4 +47,11 @@ public final class FormErrors {
 		return ex.args();
 	}
 
+	/** Shows a refusal as the error message of the page a redirect leads to. */
+	public static void flash(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+			DomainException ex) {
+		redirect.addFlashAttribute("flashError", firstMessageKey(ex));
+		redirect.addFlashAttribute("flashErrorArgs", firstArgs(ex));
+	}
+
 }

@@ -48,6 +48,17 @@ public class Formats {
 		return instant.atZone(zone());
 	}
 
+	/** A file size as people read it: 512 B, 12.3 KB, 4.5 MB. */
+	public String size(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		if (bytes < 1024 * 1024) {
+			return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+		}
+		return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+	}
+
 	public String dateTime(Instant instant) {
 		return (instant == null) ? "" : DATE_TIME.withZone(zone()).format(instant);
 	}

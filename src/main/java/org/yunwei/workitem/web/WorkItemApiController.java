@@ -47,7 +47,10 @@ class WorkItemApiController {
 
 	private final JsonPatches patches;
 
-	WorkItemApiController(WorkItems items, JsonPatches patches) {
+	private final WorkItemExports exports;
+
+	WorkItemApiController(WorkItems items, JsonPatches patches, WorkItemExports exports) {
+		this.exports = exports;
 		this.items = items;
 		this.patches = patches;
 	}
@@ -63,6 +66,19 @@ class WorkItemApiController {
 			@RequestParam(required = false) Integer size) {
 		return this.items.list(new WorkItemFilter(type, category, state, assigneeId, groupId, requesterId, priority,
 				open, overdue, mine, q), after, size);
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "Export a filtered list as CSV or Excel (format=csv|xlsx)")
+	void export(@RequestParam String type, @RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) StateCategory category, @RequestParam(required = false) String state,
+			@RequestParam(required = false) Long assigneeId, @RequestParam(required = false) Long groupId,
+			@RequestParam(required = false) Integer priority, @RequestParam(required = false) Boolean open,
+			@RequestParam(required = false) String q, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		this.exports.write(
+				new WorkItemFilter(type, category, state, assigneeId, groupId, null, priority, open, null, null, q),
+				format, response);
 	}
 
 	/** A new work item: its type and its fields. */

@@ -45,7 +45,11 @@ class WorkItemController {
 
 	private final Directory directory;
 
-	WorkItemController(WorkItems items, WorkItemTypes types, Workflows workflows, Directory directory) {
+	private final WorkItemExports exports;
+
+	WorkItemController(WorkItems items, WorkItemTypes types, Workflows workflows, Directory directory,
+			WorkItemExports exports) {
+		this.exports = exports;
 		this.items = items;
 		this.types = types;
 		this.workflows = workflows;
@@ -86,6 +90,15 @@ class WorkItemController {
 		model.addAttribute("states", this.workflows.current(type).definition().states());
 		model.addAttribute("language", language());
 		return "work/list";
+	}
+
+	@GetMapping("/export")
+	void export(@PathVariable String type, @RequestParam(defaultValue = "xlsx") String format,
+			@RequestParam(required = false) String view, @RequestParam(required = false) String state,
+			@RequestParam(required = false) Integer priority, @RequestParam(required = false) String q,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		this.types.get(type);
+		this.exports.write(new Filter(view, state, priority, q).toFilter(type), format, response);
 	}
 
 	@GetMapping("/new")
@@ -181,8 +194,7 @@ class WorkItemController {
 			redirect.addFlashAttribute("flashArgs", new Object[] { after.number(), after.stateName() });
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
-			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
+			FormErrors.flash(redirect, ex);
 			redirect.addFlashAttribute("transitionComment", comment);
 		}
 		return "redirect:/work/" + type + "/" + item.number();
@@ -199,8 +211,7 @@ class WorkItemController {
 			redirect.addFlashAttribute("flashArgs", new Object[] { after.number(), after.stateName() });
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
-			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
+			FormErrors.flash(redirect, ex);
 		}
 		return "redirect:/work/" + type + "/" + item.number();
 	}
@@ -215,8 +226,7 @@ class WorkItemController {
 			redirect.addFlashAttribute("flash", "attachment.added");
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
-			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
+			FormErrors.flash(redirect, ex);
 		}
 		return "redirect:/work/" + type + "/" + item.number() + "#attachments";
 	}
@@ -245,8 +255,7 @@ class WorkItemController {
 			redirect.addFlashAttribute("flash", "workitem.commented");
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
-			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
+			FormErrors.flash(redirect, ex);
 		}
 		return "redirect:/work/" + type + "/" + item.number() + "#journal";
 	}
@@ -260,8 +269,7 @@ class WorkItemController {
 			redirect.addFlashAttribute("flash", "workitem.linked");
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("flashError", FormErrors.firstMessageKey(ex));
-			redirect.addFlashAttribute("flashErrorArgs", FormErrors.firstArgs(ex));
+			FormErrors.flash(redirect, ex);
 		}
 		return "redirect:/work/" + type + "/" + item.number() + "#links";
 	}

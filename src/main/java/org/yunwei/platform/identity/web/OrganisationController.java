@@ -76,8 +76,7 @@ class OrganisationController {
 			redirect.addFlashAttribute("flash", "department.deleted");
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("flashError", ex.messageKey());
-			redirect.addFlashAttribute("flashErrorArgs", ex.args());
+			FormErrors.flash(redirect, ex);
 		}
 		return "redirect:/admin/departments";
 	}
