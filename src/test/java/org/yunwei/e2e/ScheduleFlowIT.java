@@ -62,6 +62,9 @@ class ScheduleFlowIT {
 			page.click("#login-submit");
 			page.click("text=周期性工作");
 			page.click("#new-schedule");
+			// the preset select is wired by app.js: act once the page has loaded, as a
+			// person would
+			page.waitForLoadState();
 			page.fill("#title", "机房日常巡检");
 			page.selectOption("#preset", "FREQ=WEEKLY;BYDAY=MO");
 			assertThat(page.locator("#rrule")).hasValue("FREQ=WEEKLY;BYDAY=MO");

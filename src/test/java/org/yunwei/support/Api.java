@@ -86,6 +86,20 @@ public final class Api {
 		}
 	}
 
+	/** Uploads one file as the multipart field {@code file}. */
+	public Response upload(String path, String token, String fileName, byte[] content) {
+		String boundary = "----yw" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), token);
+	}
+
 	/** A file download: the raw bytes of a 200 answer. */
 	public byte[] download(String path, String token) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))

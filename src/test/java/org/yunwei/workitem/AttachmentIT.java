@@ -1,6 +1,5 @@
 package org.yunwei.workitem;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,25 +33,6 @@ class AttachmentIT {
 	@Autowired
 	ApplicationContext context;
 
-	private HttpResponse<byte[]> upload(String token, String number, String fileName, byte[] content) throws Exception {
-		String boundary = "----yw" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8));
-		body.write(content);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return HttpClient.newHttpClient()
-			.send(HttpRequest
-				.newBuilder(
-						URI.create("http://127.0.0.1:" + this.port + "/api/v1/work-items/" + number + "/attachments"))
-				.header("Authorization", "Bearer " + token)
-				.header("Accept-Language", "en")
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-				.build(), HttpResponse.BodyHandlers.ofByteArray());
-	}
-
 	@Test
 	void aFileIsAttachedCheckedAndDownloadedOnlyByThoseWhoSeeTheRecord() throws Exception {
 		Api api = new Api(this.port);
@@ -67,13 +47,14 @@ class AttachmentIT {
 			.asString();
 
 		byte[] pdf = "%PDF-1.4\n巡检报告".getBytes(StandardCharsets.UTF_8);
-		HttpResponse<byte[]> uploaded = upload(manager, number, "UPS巡检报告.pdf", pdf);
-		assertThat(uploaded.statusCode()).as(new String(uploaded.body(), StandardCharsets.UTF_8)).isEqualTo(201);
-		long id = tools.jackson.databind.json.JsonMapper.shared().readTree(uploaded.body()).get("id").asLong();
+		String attachments = "/api/v1/work-items/" + number + "/attachments";
+		Api.Response uploaded = api.upload(attachments, manager, "UPS巡检报告.pdf", pdf);
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+		long id = uploaded.json().get("id").asLong();
 
-		HttpResponse<byte[]> exe = upload(manager, number, "invoice.pdf", new byte[] { 'M', 'Z', 0, 0 });
-		assertThat(exe.statusCode()).isEqualTo(422);
-		assertThat(new String(exe.body(), StandardCharsets.UTF_8)).contains("is not what its name says it is");
+		Api.Response exe = api.upload(attachments, manager, "invoice.pdf", new byte[] { 'M', 'Z', 0, 0 });
+		assertThat(exe.status()).isEqualTo(422);
+		assertThat(exe.body()).contains("is not what its name says it is");
 
 		HttpResponse<byte[]> download = HttpClient.newHttpClient()
 			.send(HttpRequest

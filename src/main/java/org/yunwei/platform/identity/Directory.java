@@ -57,6 +57,28 @@ public class Directory {
 		return ids.stream().findFirst();
 	}
 
+	/**
+	 * An active user by username, or by display name when exactly one active user has it
+	 * (as spreadsheets show people).
+	 */
+	public java.util.Optional<Long> findUser(String usernameOrName) {
+		java.util.Optional<Long> byUsername = userId(usernameOrName);
+		if (byUsername.isPresent()) {
+			return byUsername;
+		}
+		List<Long> ids = this.jdbc.queryForList("select id from pf_user where display_name = :n and active = true",
+				new MapSqlParameterSource("n", usernameOrName), Long.class);
+		return (ids.size() == 1) ? java.util.Optional.of(ids.get(0)) : java.util.Optional.empty();
+	}
+
+	/** An active group by code or, when unique, by name. */
+	public java.util.Optional<Long> findGroup(String codeOrName) {
+		List<Long> ids = this.jdbc.queryForList(
+				"select id from pf_group where active = true and (upper(code) = upper(:v) or name = :v)",
+				new MapSqlParameterSource("v", codeOrName), Long.class);
+		return (ids.size() == 1) ? java.util.Optional.of(ids.get(0)) : java.util.Optional.empty();
+	}
+
 	/** Active holders of a role, by its code. */
 	public List<Long> usersWithRole(String roleCode) {
 		return this.jdbc.queryForList(

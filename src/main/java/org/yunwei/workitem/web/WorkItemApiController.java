@@ -49,7 +49,11 @@ class WorkItemApiController {
 
 	private final WorkItemExports exports;
 
-	WorkItemApiController(WorkItems items, JsonPatches patches, WorkItemExports exports) {
+	private final org.yunwei.workitem.WorkItemImport importer;
+
+	WorkItemApiController(WorkItems items, JsonPatches patches, WorkItemExports exports,
+			org.yunwei.workitem.WorkItemImport importer) {
+		this.importer = importer;
 		this.exports = exports;
 		this.items = items;
 		this.patches = patches;
@@ -79,6 +83,18 @@ class WorkItemApiController {
 		this.exports.write(
 				new WorkItemFilter(type, category, state, assigneeId, groupId, null, priority, open, null, null, q),
 				format, response);
+	}
+
+	@PostMapping(path = "/import", consumes = "multipart/form-data")
+	@Operation(
+			summary = "Import CSV or Excel (field \"file\"): dryRun=true previews each row; otherwise all rows or none")
+	ResponseEntity<Object> importFile(@RequestParam String type, @RequestParam(defaultValue = "false") boolean dryRun,
+			@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		if (dryRun) {
+			return ResponseEntity.ok(this.importer.preview(type, file.getOriginalFilename(), file.getBytes()));
+		}
+		return ResponseEntity.ok(this.importer.importAll(type, file.getOriginalFilename(), file.getBytes()));
 	}
 
 	/** A new work item: its type and its fields. */

@@ -47,8 +47,11 @@ class WorkItemController {
 
 	private final WorkItemExports exports;
 
+	private final org.yunwei.workitem.WorkItemImport importer;
+
 	WorkItemController(WorkItems items, WorkItemTypes types, Workflows workflows, Directory directory,
-			WorkItemExports exports) {
+			WorkItemExports exports, org.yunwei.workitem.WorkItemImport importer) {
+		this.importer = importer;
 		this.exports = exports;
 		this.items = items;
 		this.types = types;
@@ -99,6 +102,43 @@ class WorkItemController {
 			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
 		this.types.get(type);
 		this.exports.write(new Filter(view, state, priority, q).toFilter(type), format, response);
+	}
+
+	@GetMapping("/import")
+	String importPage(@PathVariable String type, Model model) {
+		model.addAttribute("type", this.types.get(type));
+		return "work/import";
+	}
+
+	/**
+	 * Step one reads the file and shows what each row will do ({@code preview}); step two
+	 * imports all rows or none ({@code import}), from the file carried by the preview.
+	 */
+	@PostMapping("/import")
+	String importFile(@PathVariable String type, @RequestParam(defaultValue = "preview") String action,
+			@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+			@RequestParam(required = false) String fileName, @RequestParam(required = false) String content,
+			Model model, RedirectAttributes redirect) throws java.io.IOException {
+		WorkItemType t = this.types.get(type);
+		model.addAttribute("type", t);
+		String name = (file != null && !file.isEmpty()) ? file.getOriginalFilename() : fileName;
+		byte[] bytes = (file != null && !file.isEmpty()) ? file.getBytes()
+				: (content != null) ? java.util.Base64.getDecoder().decode(content) : new byte[0];
+		try {
+			if ("import".equals(action)) {
+				org.yunwei.workitem.WorkItemImport.Result result = this.importer.importAll(type, name, bytes);
+				redirect.addFlashAttribute("flash", "import.done");
+				redirect.addFlashAttribute("flashArgs", new Object[] { result.created(), result.updated() });
+				return "redirect:/work/" + type;
+			}
+			model.addAttribute("preview", this.importer.preview(type, name, bytes));
+			model.addAttribute("fileName", name);
+			model.addAttribute("content", java.util.Base64.getEncoder().encodeToString(bytes));
+		}
+		catch (org.yunwei.platform.ValidationFailed ex) {
+			model.addAttribute("violations", ex.violations());
+		}
+		return "work/import";
 	}
 
 	@GetMapping("/new")
