@@ -93,6 +93,15 @@ class RoutineTaskFlowIT {
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/routine-detail.png"))
 				.setFullPage(true));
 
+			// on a phone the record page stacks its cards and nothing scrolls sideways
+			page.setViewportSize(375, 812);
+			page.reload();
+			assertThat(page.locator("#item-state")).isVisible();
+			org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+				.isLessThanOrEqualTo(375);
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/routine-375.png")));
+			page.setViewportSize(1280, 900);
+
 			page.navigate(base + "/");
 			assertThat(page.locator("#my-work")).containsText(number);
 			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/home.png")));
