@@ -33,6 +33,10 @@ public final class WorkflowDiagram {
 
 	private static final int PAD = 28;
 
+	private static final int ARC_STEP = 18;
+
+	private static final int ARC_LEVELS = 4;
+
 	private WorkflowDiagram() {
 	}
 
@@ -50,15 +54,29 @@ public final class WorkflowDiagram {
 		}
 		int maxRows = columns.values().stream().mapToInt(List::size).max().orElse(1);
 		int cols = columns.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+		// arcs back to earlier columns run above the boxes, each a level higher so their
+		// labels do not overlap: make room for them
+		int backEdges = 0;
+		for (Transition t : def.transitions()) {
+			for (String from : t.from()) {
+				Integer a = layer.get(from);
+				Integer b = layer.get(t.to());
+				if (a != null && b != null && b < a) {
+					backEdges++;
+				}
+			}
+		}
+		int arcLevels = Math.min(backEdges, ARC_LEVELS);
+		int top = PAD + 20 + arcLevels * ARC_STEP;
 		int width = PAD * 2 + cols * BOX_W + (cols - 1) * GAP_X;
-		int height = PAD * 2 + maxRows * BOX_H + (maxRows - 1) * GAP_Y + 40;
+		int height = top + PAD + maxRows * BOX_H + (maxRows - 1) * GAP_Y + 20;
 		Map<String, int[]> pos = new HashMap<>();
 		for (Map.Entry<Integer, List<State>> column : columns.entrySet()) {
 			List<State> states = column.getValue();
 			int offset = (maxRows - states.size()) * (BOX_H + GAP_Y) / 2;
 			for (int i = 0; i < states.size(); i++) {
 				int x = PAD + column.getKey() * (BOX_W + GAP_X);
-				int y = PAD + 20 + offset + i * (BOX_H + GAP_Y);
+				int y = top + offset + i * (BOX_H + GAP_Y);
 				pos.put(states.get(i).code(), new int[] { x, y });
 			}
 		}
@@ -120,10 +138,12 @@ public final class WorkflowDiagram {
 					int y1 = a[1];
 					int x2 = b[0] + BOX_W / 2 - 10;
 					int y2 = b[1];
-					int top = Math.min(y1, y2) - 22 - (loop % 3) * 10;
-					path = "M" + x1 + "," + y1 + " C" + x1 + "," + top + " " + x2 + "," + top + " " + x2 + "," + y2;
+					int apex = Math.min(y1, y2) - 26 - ((loop - 1) % ARC_LEVELS) * ARC_STEP;
+					path = "M" + x1 + "," + y1 + " C" + x1 + "," + apex + " " + x2 + "," + apex + " " + x2 + "," + y2;
 					lx = (x1 + x2) / 2;
-					ly = top + 6;
+					// a cubic curve reaches three quarters of the way to its control
+					// points
+					ly = Math.min(y1, y2) - (Math.min(y1, y2) - apex) * 3 / 4 - 3;
 				}
 				svg.append("<path class=\"")
 					.append(cls)
