@@ -25,8 +25,10 @@ import org.yunwei.platform.web.TableFiles;
  * Imports work items from CSV or Excel, the export's format included: a row with a number
  * of an existing record changes it, a row without one creates a record. Columns are found
  * by their header in Chinese or English (or the field name); columns that cannot be set
- * (state, priority, times) are ignored. A preview shows what each row will do and every
- * problem with its row and column; the import itself is all or nothing.
+ * (state, priority, times) are ignored; the exported "updated" time, when present, must
+ * still be the record's, so a record changed since the export is refused, not
+ * overwritten. A preview shows what each row will do and every problem with its row and
+ * column; the import itself is all or nothing.
  */
 @Service
 public class WorkItemImport {
@@ -42,10 +44,14 @@ public class WorkItemImport {
 
 	private final MessageSource messages;
 
-	WorkItemImport(WorkItems items, Directory directory, MessageSource messages) {
+	private final org.yunwei.platform.web.Formats formats;
+
+	WorkItemImport(WorkItems items, Directory directory, MessageSource messages,
+			org.yunwei.platform.web.Formats formats) {
 		this.items = items;
 		this.directory = directory;
 		this.messages = messages;
+		this.formats = formats;
 	}
 
 	/** What one row will do, or why it cannot. */
@@ -134,6 +140,13 @@ public class WorkItemImport {
 				WorkItemView existing = this.items.get(number);
 				if (!existing.type().equals(type) || !this.items.canWork(existing.id())) {
 					errors.add(new Violation(where(n, label("number")), "import.error.notYours", List.of(number)));
+				}
+				else if (columns.containsKey("updatedAt") && !value(line, columns, "updatedAt").isEmpty()
+						&& !value(line, columns, "updatedAt").equals(this.formats.dateTime(existing.updatedAt()))) {
+					// the exported row is older than the record: refuse it rather than
+					// overwrite
+					errors.add(new Violation(where(n, label("number")), "import.error.changedSince",
+							List.of(number, this.formats.dateTime(existing.updatedAt()))));
 				}
 				else {
 					form = WorkItemFormData.of(existing, this.items.zone());
