@@ -95,6 +95,8 @@ public class WorkItems {
 
 	private final org.yunwei.workitem.internal.AttachmentStore attachmentStore;
 
+	private final org.yunwei.platform.web.Formats formats;
+
 	WorkItems(WorkItemRepository items, JournalRepository journal, LinkRepository links, WorkItemNumbers numbers,
 			WorkItemTypes types, Workflows workflows, AccessControl access, Directory directory,
 			NamedParameterJdbcTemplate jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events,
@@ -103,7 +105,8 @@ public class WorkItems {
 			org.yunwei.workitem.internal.ApprovalStepRepository approvalSteps,
 			org.yunwei.workitem.internal.ApprovalEngine approvalEngine,
 			org.yunwei.workitem.internal.AttachmentRepository attachments,
-			org.yunwei.workitem.internal.AttachmentStore attachmentStore) {
+			org.yunwei.workitem.internal.AttachmentStore attachmentStore, org.yunwei.platform.web.Formats formats) {
+		this.formats = formats;
 		this.attachments = attachments;
 		this.attachmentStore = attachmentStore;
 		this.approvals = approvals;
@@ -496,13 +499,11 @@ public class WorkItems {
 	@Transactional(readOnly = true)
 	public List<WorkItemRow> awaitingMyApproval(int limit) {
 		CurrentUser me = this.access.user();
-		List<Long> itemIds = new ArrayList<>();
-		for (org.yunwei.workitem.internal.ApprovalStep step : this.approvalSteps
-			.findByApproverIdAndActiveTrueAndDecisionIsNull(me.id())) {
-			this.approvals.findById(step.getApprovalId())
-				.filter((a) -> "PENDING".equals(a.getState()))
-				.ifPresent((a) -> itemIds.add(a.getItemId()));
-		}
+		List<Long> itemIds = this.jdbc.queryForList(
+				"select distinct a.item_id from wi_approval_step s"
+						+ " join wi_approval a on a.id = s.approval_id where s.approver_id = :me and s.active = true"
+						+ " and s.decision is null and a.state = 'PENDING'",
+				new MapSqlParameterSource("me", me.id()), Long.class);
 		if (itemIds.isEmpty()) {
 			return List.of();
 		}
@@ -1083,16 +1084,11 @@ public class WorkItems {
 	 * organisation's.
 	 */
 	public ZoneId zone() {
-		return this.access.current()
-			.map(CurrentUser::timeZone)
-			.filter((z) -> z != null && !z.isBlank())
-			.map(ZoneId::of)
-			.orElse(ZoneId.of("Asia/Shanghai"));
+		return this.formats.zone();
 	}
 
-	private static String language() {
-		return org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en"
-				: "zh";
+	private String language() {
+		return this.formats.language();
 	}
 
 	/** The transition context handed to workflow actions. */

@@ -31,8 +31,11 @@ class CalendarController {
 
 	private final Calendars calendars;
 
-	CalendarController(Calendars calendars) {
+	private final org.yunwei.platform.web.Formats formats;
+
+	CalendarController(Calendars calendars, org.yunwei.platform.web.Formats formats) {
 		this.calendars = calendars;
+		this.formats = formats;
 	}
 
 	@GetMapping("/calendars")
@@ -43,7 +46,7 @@ class CalendarController {
 
 	@GetMapping("/calendars/{id}")
 	String detail(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
-		int y = (year != null) ? year : Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+		int y = (year != null) ? year : Year.now(this.formats.zone()).getValue();
 		CalendarView calendar = this.calendars.get(id, y);
 		model.addAttribute("calendar", calendar);
 		model.addAttribute("year", y);

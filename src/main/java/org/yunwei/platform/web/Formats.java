@@ -39,6 +39,15 @@ public class Formats {
 			.orElse(this.organisationZone);
 	}
 
+	/**
+	 * The language of labels chosen per language ("en" or "zh", as workflow names are
+	 * keyed).
+	 */
+	public String language() {
+		return "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage()) ? "en"
+				: "zh";
+	}
+
 	public ZoneId organisationZone() {
 		return this.organisationZone;
 	}

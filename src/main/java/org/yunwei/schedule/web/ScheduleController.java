@@ -43,7 +43,11 @@ class ScheduleController {
 
 	private final Directory directory;
 
-	ScheduleController(RecurringWork work, Calendars calendars, WorkItemTypes types, Directory directory) {
+	private final org.yunwei.platform.web.Formats formats;
+
+	ScheduleController(RecurringWork work, Calendars calendars, WorkItemTypes types, Directory directory,
+			org.yunwei.platform.web.Formats formats) {
+		this.formats = formats;
 		this.work = work;
 		this.calendars = calendars;
 		this.types = types;
@@ -59,7 +63,7 @@ class ScheduleController {
 	@GetMapping("/schedules/new")
 	String newActivity(Model model) {
 		RecurringActivityFormData form = new RecurringActivityFormData();
-		form.setStartDate(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1));
+		form.setStartDate(java.time.LocalDate.now(this.formats.zone()).plusDays(1));
 		model.addAttribute("form", form);
 		return page(model, null);
 	}

@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -49,8 +48,12 @@ class WorkItemController {
 
 	private final org.yunwei.workitem.WorkItemImport importer;
 
+	private final org.yunwei.platform.web.Formats formats;
+
 	WorkItemController(WorkItems items, WorkItemTypes types, Workflows workflows, Directory directory,
-			WorkItemExports exports, org.yunwei.workitem.WorkItemImport importer) {
+			WorkItemExports exports, org.yunwei.workitem.WorkItemImport importer,
+			org.yunwei.platform.web.Formats formats) {
+		this.formats = formats;
 		this.importer = importer;
 		this.exports = exports;
 		this.items = items;
@@ -91,7 +94,7 @@ class WorkItemController {
 			return (after != null) ? "work/list :: more" : "work/list :: results";
 		}
 		model.addAttribute("states", this.workflows.current(type).definition().states());
-		model.addAttribute("language", language());
+		model.addAttribute("language", this.formats.language());
 		return "work/list";
 	}
 
@@ -197,7 +200,7 @@ class WorkItemController {
 		model.addAttribute("linkKinds", LinkKind.values());
 		model.addAttribute("watchers", this.items.watchers(item.id()));
 		model.addAttribute("watching", this.items.isWatching(item.id()));
-		model.addAttribute("diagram", this.items.diagram(item.id(), language()));
+		model.addAttribute("diagram", this.items.diagram(item.id(), this.formats.language()));
 		model.addAttribute("users", this.directory.activeUsers());
 		model.addAttribute("groups", this.directory.activeGroups());
 		return "work/detail";
@@ -328,14 +331,6 @@ class WorkItemController {
 		WorkItemView item = this.items.get(number);
 		this.items.watch(item.id(), watching);
 		return "redirect:/work/" + type + "/" + item.number();
-	}
-
-	static List<Integer> levels() {
-		return List.of(1, 2, 3);
-	}
-
-	private static String language() {
-		return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "zh";
 	}
 
 	private static String blank(String s) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +35,11 @@ class WorkflowController {
 
 	private final AccessControl access;
 
-	WorkflowController(Workflows workflows, WorkItemTypes types, AccessControl access) {
+	private final org.yunwei.platform.web.Formats formats;
+
+	WorkflowController(Workflows workflows, WorkItemTypes types, AccessControl access,
+			org.yunwei.platform.web.Formats formats) {
+		this.formats = formats;
 		this.workflows = workflows;
 		this.types = types;
 		this.access = access;
@@ -104,8 +107,7 @@ class WorkflowController {
 	}
 
 	private String draw(WorkflowDefinition definition) {
-		String language = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "zh";
-		return this.workflows.diagram(definition, language, null, Set.of(), Set.of());
+		return this.workflows.diagram(definition, this.formats.language(), null, Set.of(), Set.of());
 	}
 
 }
