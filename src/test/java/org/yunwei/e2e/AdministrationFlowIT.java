@@ -115,14 +115,14 @@ class AdministrationFlowIT {
 		try (Playwright playwright = Browser.playwright();
 				com.microsoft.playwright.Browser browser = Browser.launch(playwright)) {
 			try (BrowserContext context = browser.newContext(Browser.context())) {
-				Page page = signIn(context, base, "sysadmin");
+				Page page = Browser.signIn(context, base, "sysadmin", Api.ADMIN_PASSWORD);
 				page.navigate(base + "/admin/users/" + id);
 				assertThat(page.locator("#roles")).containsText("三员分立");
 				assertThat(page.locator("#roles input[type=checkbox]")).hasCount(0);
 				assertThat(page.locator("#roles-save")).hasCount(0);
 			}
 			try (BrowserContext context = browser.newContext(Browser.context())) {
-				Page page = signIn(context, base, "secadmin");
+				Page page = Browser.signIn(context, base, "secadmin", Api.ADMIN_PASSWORD);
 				if ("English".equals(page.locator("#lang-switch").textContent().trim())) {
 					page.click("#lang-switch");
 				}
@@ -150,16 +150,6 @@ class AdministrationFlowIT {
 		}
 		String roles = api.get("/api/v1/users/" + id, api.token("secadmin", Api.ADMIN_PASSWORD)).body();
 		org.assertj.core.api.Assertions.assertThat(roles).contains("SECURITY_ADMIN").doesNotContain("AUDIT_ADMIN");
-	}
-
-	private static Page signIn(BrowserContext context, String base, String username) {
-		Page page = context.newPage();
-		page.navigate(base + "/login");
-		page.fill("#username", username);
-		page.fill("#password", Api.ADMIN_PASSWORD);
-		page.click("#login-submit");
-		assertThat(page).hasURL(base + "/");
-		return page;
 	}
 
 }

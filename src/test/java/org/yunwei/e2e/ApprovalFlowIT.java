@@ -36,16 +36,6 @@ class ApprovalFlowIT {
 	@Autowired
 	ApplicationContext context;
 
-	private static Page signIn(BrowserContext context, String base, Person who) {
-		Page page = context.newPage();
-		page.navigate(base + "/login");
-		page.fill("#username", who.username());
-		page.fill("#password", TestUsers.PASSWORD);
-		page.click("#login-submit");
-		assertThat(page).hasURL(base + "/");
-		return page;
-	}
-
 	@Test
 	void aManagerDefinesAnApprovalAndTheHeadOfOmDecides() throws IOException {
 		TestUsers people = new TestUsers(this.context);
@@ -60,7 +50,7 @@ class ApprovalFlowIT {
 		try (Playwright playwright = Browser.playwright();
 				com.microsoft.playwright.Browser browser = Browser.launch(playwright)) {
 			try (BrowserContext context = browser.newContext(Browser.context())) {
-				Page page = signIn(context, base, manager);
+				Page page = Browser.signIn(context, base, manager.username(), TestUsers.PASSWORD);
 				page.navigate(base + "/admin/workflows/routine");
 				page.fill("#definition", workflow.replace("\"approve\": \"approve\"", "\"approve\": \"nowhere\""));
 				page.click("#workflow-save");
@@ -85,7 +75,7 @@ class ApprovalFlowIT {
 				assertThat(page.locator("#approvals")).containsText(head.username().substring(4));
 			}
 			try (BrowserContext context = browser.newContext(Browser.context())) {
-				Page page = signIn(context, base, head);
+				Page page = Browser.signIn(context, base, head.username(), TestUsers.PASSWORD);
 				assertThat(page.locator("#my-work")).containsText(number);
 				assertThat(page.locator("#my-work")).containsText("待您审批");
 				page.click("#my-work a:has-text('" + number + "')");

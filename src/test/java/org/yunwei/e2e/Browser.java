@@ -46,4 +46,16 @@ final class Browser {
 		return new NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900);
 	}
 
+	/** Opens a page and signs in on the login form; the home page is where it lands. */
+	static com.microsoft.playwright.Page signIn(com.microsoft.playwright.BrowserContext context, String base,
+			String username, String password) {
+		com.microsoft.playwright.Page page = context.newPage();
+		page.navigate(base + "/login");
+		page.fill("#username", username);
+		page.fill("#password", password);
+		page.click("#login-submit");
+		com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page).hasURL(base + "/");
+		return page;
+	}
+
 }

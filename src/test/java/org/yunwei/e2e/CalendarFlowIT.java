@@ -39,11 +39,7 @@ class CalendarFlowIT {
 		try (Playwright playwright = Browser.playwright();
 				com.microsoft.playwright.Browser browser = Browser.launch(playwright);
 				BrowserContext context = browser.newContext(Browser.context())) {
-			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.fill("#username", owner.username());
-			page.fill("#password", TestUsers.PASSWORD);
-			page.click("#login-submit");
+			Page page = Browser.signIn(context, base, owner.username(), TestUsers.PASSWORD);
 			page.click("text=工作日历");
 			page.click("#calendar-cn-workdays");
 			String calendar = page.url();

@@ -78,11 +78,7 @@ class ImportFlowIT {
 		try (Playwright playwright = Browser.playwright();
 				com.microsoft.playwright.Browser browser = Browser.launch(playwright);
 				BrowserContext context = browser.newContext(Browser.context())) {
-			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.fill("#username", manager.username());
-			page.fill("#password", TestUsers.PASSWORD);
-			page.click("#login-submit");
+			Page page = Browser.signIn(context, base, manager.username(), TestUsers.PASSWORD);
 			page.navigate(base + "/work/routine");
 			page.fill("#item-q", marker);
 			assertThat(page.locator("#item-rows tr")).hasCount(1);

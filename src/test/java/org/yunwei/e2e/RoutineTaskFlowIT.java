@@ -42,12 +42,7 @@ class RoutineTaskFlowIT {
 		try (Playwright playwright = Browser.playwright();
 				com.microsoft.playwright.Browser browser = Browser.launch(playwright);
 				BrowserContext context = browser.newContext(Browser.context())) {
-			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.fill("#username", manager.username());
-			page.fill("#password", TestUsers.PASSWORD);
-			page.click("#login-submit");
-			assertThat(page).hasURL(base + "/");
+			Page page = Browser.signIn(context, base, manager.username(), TestUsers.PASSWORD);
 
 			page.click("text=例行任务");
 			assertThat(page).hasURL(base + "/work/routine");

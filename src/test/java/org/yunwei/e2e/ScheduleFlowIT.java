@@ -55,11 +55,7 @@ class ScheduleFlowIT {
 		try (Playwright playwright = Browser.playwright();
 				com.microsoft.playwright.Browser browser = Browser.launch(playwright);
 				BrowserContext context = browser.newContext(Browser.context())) {
-			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.fill("#username", manager.username());
-			page.fill("#password", TestUsers.PASSWORD);
-			page.click("#login-submit");
+			Page page = Browser.signIn(context, base, manager.username(), TestUsers.PASSWORD);
 			page.click("text=周期性工作");
 			page.click("#new-schedule");
 			// the preset select is wired by app.js: act once the page has loaded, as a
