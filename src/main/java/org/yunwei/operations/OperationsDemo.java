@@ -20,6 +20,7 @@ import org.yunwei.platform.identity.Directory;
 import org.yunwei.schedule.NonWorkingDayPolicy;
 import org.yunwei.schedule.RecurringActivityFormData;
 import org.yunwei.schedule.RecurringWork;
+import org.yunwei.workitem.ServiceOptions;
 import org.yunwei.workitem.TransitionRequest;
 import org.yunwei.workitem.WorkItemFilter;
 import org.yunwei.workitem.WorkItemFormData;
@@ -87,15 +88,20 @@ class OperationsDemo implements ApplicationRunner {
 			activity("月度运维报告", "汇总上月服务请求、事件、变更和例行工作的执行情况，提交运维主责部门负责人。", "FREQ=MONTHLY;BYMONTHDAY=1", tomorrow, "10:00",
 					NonWorkingDayPolicy.NEXT_WORKING_DAY, 960, null);
 
-			WorkItemView ups = task("UPS 电池组更换", "2 号 UPS 电池组内阻超标，需厂商上门更换。", 2, 2, groups.get("SYSTEMS"));
+			Map<String, Long> services = this.items.serviceOptions()
+				.stream()
+				.collect(Collectors.toMap(ServiceOptions.Option::code, ServiceOptions.Option::id));
+			WorkItemView ups = task("UPS 电池组更换", "2 号 UPS 电池组内阻超标，需厂商上门更换。", 2, 2, groups.get("SYSTEMS"),
+					services.get("INFRA"));
 			this.items.take(ups.id(), "start", new TransitionRequest(null, null, null, null, null));
 			this.items.take(ups.id(), "wait", new TransitionRequest("已联系厂商，备件预计周五到货。", null, null, null, null));
-			WorkItemView ios = task("核心交换机软件版本评估", "评估核心交换机当前版本的已知漏洞和升级路径。", 2, 3, groups.get("NETWORK"));
+			WorkItemView ios = task("核心交换机软件版本评估", "评估核心交换机当前版本的已知漏洞和升级路径。", 2, 3, groups.get("NETWORK"),
+					services.get("NET"));
 			this.items.take(ios.id(), "start", new TransitionRequest(null, null, null, null, null));
-			WorkItemView ac = task("机房空调季度保养", "按保养计划清洗滤网、检查冷媒压力。", 3, 3, groups.get("SYSTEMS"));
+			WorkItemView ac = task("机房空调季度保养", "按保养计划清洗滤网、检查冷媒压力。", 3, 3, groups.get("SYSTEMS"), services.get("INFRA"));
 			this.items.take(ac.id(), "start", new TransitionRequest(null, null, null, null, null));
 			this.items.take(ac.id(), "complete", new TransitionRequest("保养完成，两台空调运行正常。", null, null, null, null));
-			task("机房门禁授权复核", "复核本季度机房门禁授权名单，清理离职和调岗人员。", 3, 2, groups.get("SECURITY"));
+			task("机房门禁授权复核", "复核本季度机房门禁授权名单，清理离职和调岗人员。", 3, 2, groups.get("SECURITY"), services.get("INFRA"));
 			log.info("Yunwei demo: recurring routine work and routine tasks loaded.");
 			return null;
 		});
@@ -116,13 +122,14 @@ class OperationsDemo implements ApplicationRunner {
 		this.recurring.create(f);
 	}
 
-	private WorkItemView task(String title, String description, int impact, int urgency, Long group) {
+	private WorkItemView task(String title, String description, int impact, int urgency, Long group, Long service) {
 		WorkItemFormData f = new WorkItemFormData();
 		f.setTitle(title);
 		f.setDescription(description);
 		f.setImpact(impact);
 		f.setUrgency(urgency);
 		f.setGroupId(group);
+		f.setServiceId(service);
 		return this.items.create(OperationsConfiguration.ROUTINE.code(), f);
 	}
 

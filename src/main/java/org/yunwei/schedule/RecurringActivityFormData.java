@@ -51,6 +51,8 @@ public class RecurringActivityFormData {
 
 	private Long groupId;
 
+	private Long serviceId;
+
 	private Long assigneeId;
 
 	@Min(1)
@@ -77,6 +79,7 @@ public class RecurringActivityFormData {
 		f.policy = a.policy();
 		f.dueMinutes = a.dueMinutes();
 		f.groupId = a.groupId();
+		f.serviceId = a.serviceId();
 		f.assigneeId = a.assigneeId();
 		f.impact = a.impact();
 		f.urgency = a.urgency();
@@ -155,6 +158,14 @@ public class RecurringActivityFormData {
 
 	public void setDueMinutes(Integer dueMinutes) {
 		this.dueMinutes = dueMinutes;
+	}
+
+	public Long getServiceId() {
+		return this.serviceId;
+	}
+
+	public void setServiceId(Long serviceId) {
+		this.serviceId = serviceId;
 	}
 
 	public Long getGroupId() {

@@ -89,6 +89,13 @@ public class RecurringWork {
 		return this.activities.findAllByOrderByIdDesc().stream().map((a) -> view(a, 1, false)).toList();
 	}
 
+	/** The activities about one service (e.g. its periodic service-level reviews). */
+	@Transactional(readOnly = true)
+	public List<RecurringActivityView> forService(long serviceId) {
+		this.access.require(READ);
+		return this.activities.findByServiceIdOrderByIdDesc(serviceId).stream().map((a) -> view(a, 1, true)).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public RecurringActivityView get(long id) {
 		this.access.require(READ);
@@ -178,6 +185,7 @@ public class RecurringWork {
 				form.setImpact(a.getImpact());
 				form.setUrgency(a.getUrgency());
 				form.setGroupId(a.getGroupId());
+				form.setServiceId(a.getServiceId());
 				form.setAssigneeId(a.getAssigneeId());
 				form.setDueAt(LocalDateTime.ofInstant(dueAt, this.workItems.zone()));
 				form.setTags(new ArrayList<>(List.of("recurring")));
@@ -220,6 +228,11 @@ public class RecurringWork {
 		if (form.getGroupId() != null && !this.directory.isActiveGroup(form.getGroupId())) {
 			v.add(new ValidationFailed.Violation("groupId", "workitem.error.unknownGroup", List.of(form.getGroupId())));
 		}
+		if (form.getServiceId() != null
+				&& this.workItems.serviceOptions().stream().noneMatch((s) -> s.id() == form.getServiceId())) {
+			v.add(new ValidationFailed.Violation("serviceId", "workitem.error.unknownService",
+					List.of(form.getServiceId())));
+		}
 		if (form.getAssigneeId() != null && !this.directory.isActiveUser(form.getAssigneeId())) {
 			v.add(new ValidationFailed.Violation("assigneeId", "workitem.error.unknownUser",
 					List.of(form.getAssigneeId())));
@@ -239,6 +252,7 @@ public class RecurringWork {
 		a.setPolicy(form.getPolicy());
 		a.setDueMinutes(form.getDueMinutes());
 		a.setGroupId(form.getGroupId());
+		a.setServiceId(form.getServiceId());
 		a.setAssigneeId(form.getAssigneeId());
 		a.setImpact(form.getImpact());
 		a.setUrgency(form.getUrgency());
@@ -267,7 +281,7 @@ public class RecurringWork {
 		return new RecurringActivityView(a.getId(), a.getVersion(), a.getTypeCode(), a.getTitle(), a.getDescription(),
 				a.getRrule(), a.getStartLocal(), a.getCalendarId(), calendar.name(), a.getPolicy(),
 				a.getDueMinutes() == null ? 240 : a.getDueMinutes(), a.getGroupId(), a.getAssigneeId(), a.getImpact(),
-				a.getUrgency(), a.isActive(), owner, next, occurrences);
+				a.getUrgency(), a.isActive(), owner, next, occurrences, a.getServiceId());
 	}
 
 	private List<RecurringActivityView.Occurrence> occurrences(RecurringActivity a) {

@@ -97,6 +97,8 @@ public class WorkItems {
 
 	private final org.yunwei.platform.web.Formats formats;
 
+	private final org.springframework.beans.factory.ObjectProvider<ServiceOptions> services;
+
 	WorkItems(WorkItemRepository items, JournalRepository journal, LinkRepository links, WorkItemNumbers numbers,
 			WorkItemTypes types, Workflows workflows, AccessControl access, Directory directory,
 			NamedParameterJdbcTemplate jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events,
@@ -105,8 +107,10 @@ public class WorkItems {
 			org.yunwei.workitem.internal.ApprovalStepRepository approvalSteps,
 			org.yunwei.workitem.internal.ApprovalEngine approvalEngine,
 			org.yunwei.workitem.internal.AttachmentRepository attachments,
-			org.yunwei.workitem.internal.AttachmentStore attachmentStore, org.yunwei.platform.web.Formats formats) {
+			org.yunwei.workitem.internal.AttachmentStore attachmentStore, org.yunwei.platform.web.Formats formats,
+			org.springframework.beans.factory.ObjectProvider<ServiceOptions> services) {
 		this.formats = formats;
+		this.services = services;
 		this.attachments = attachments;
 		this.attachmentStore = attachmentStore;
 		this.approvals = approvals;
@@ -143,8 +147,14 @@ public class WorkItems {
 		WorkItem item = new WorkItem(t.code(), this.numbers.next(t.code(), t.prefix(), now), workflowId, initial.code(),
 				initial.category(), now, me.id());
 		apply(item, form, requester);
+		checkService(item.getServiceId(), null);
 		item = this.items.saveAndFlush(item);
 		history(item.getId(), null, null, initial.code(), me.id(), now);
+		Context context = new Context(item, def.creation(), me, now, def);
+		for (WorkflowDefinition.Action action : def.onCreate()) {
+			handler(action).apply(action, context);
+		}
+		this.items.flush();
 		this.journal.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, null,
 				changesJson(Map.of("state", new JournalEntryView.FieldChange("state", null, initial.label("zh")))),
 				me.id(), me.displayName(), now));
@@ -168,7 +178,9 @@ public class WorkItems {
 		Long requester = (form.getRequesterId() != null) ? form.getRequesterId() : item.getRequesterId();
 		checkReferences(requester, form.getAssigneeId(), form.getGroupId());
 		Map<String, String> before = snapshot(item);
+		Long serviceBefore = item.getServiceId();
 		apply(item, form, requester);
+		checkService(item.getServiceId(), serviceBefore);
 		Map<String, String> after = snapshot(item);
 		Map<String, JournalEntryView.FieldChange> changes = diff(before, after);
 		if (!changes.isEmpty()) {
@@ -178,6 +190,7 @@ public class WorkItems {
 					me.displayName(), now));
 		}
 		this.items.flush();
+		changed(item, changes.keySet());
 		return view(item, this.workflows.definition(item.getWorkflowId()));
 	}
 
@@ -221,6 +234,10 @@ public class WorkItems {
 		if (Boolean.TRUE.equals(filter.overdue())) {
 			sql.append(" and i.due_at < :now and i.state_category in ('NEW', 'ACTIVE', 'WAITING')");
 			p.addValue("now", this.clock.instant().atOffset(java.time.ZoneOffset.UTC));
+		}
+		if (filter.sla() != null) {
+			sql.append(" and i.sla_status = :sla");
+			p.addValue("sla", filter.sla().name());
 		}
 		if (Boolean.TRUE.equals(filter.mine())) {
 			sql.append(" and (i.assignee_id = :me");
@@ -321,7 +338,7 @@ public class WorkItems {
 
 	private static final String ROW_COLUMNS = "select i.id, i.type_code, i.number, i.title, i.state, i.state_category,"
 			+ " i.priority, i.assignee_id, i.group_id, i.requester_id, i.due_at, i.opened_at, i.updated_at, i.workflow_id,"
-			+ " i.resolved_at";
+			+ " i.resolved_at, i.sla_status, i.sla_due_at";
 
 	/**
 	 * Reads list rows with the names of people and groups in two more queries (no N+1).
@@ -336,7 +353,8 @@ public class WorkItems {
 					rs.getObject(10, Long.class), instant(rs.getObject(11, java.time.OffsetDateTime.class)),
 					instant(rs.getObject(12, java.time.OffsetDateTime.class)),
 					instant(rs.getObject(13, java.time.OffsetDateTime.class)), rs.getLong(14),
-					instant(rs.getObject(15, java.time.OffsetDateTime.class)) };
+					instant(rs.getObject(15, java.time.OffsetDateTime.class)), rs.getString(16),
+					instant(rs.getObject(17, java.time.OffsetDateTime.class)) };
 			raw.add(row);
 			addIfPresent(people, (Long) row[7]);
 			addIfPresent(people, (Long) row[9]);
@@ -351,7 +369,8 @@ public class WorkItems {
 			String stateName = def.state((String) r[4]).map((s) -> s.label(language)).orElse((String) r[4]);
 			rows.add(new WorkItemRow((Long) r[0], (String) r[1], (String) r[2], (String) r[3], stateName,
 					StateCategory.valueOf((String) r[5]), (Integer) r[6], userNames.get(r[7]), groupNames.get(r[8]),
-					userNames.get(r[9]), (Instant) r[10], (Instant) r[11], (Instant) r[12], (Instant) r[14]));
+					userNames.get(r[9]), (Instant) r[10], (Instant) r[11], (Instant) r[12], (Instant) r[14],
+					(r[15] == null) ? null : SlaStatus.valueOf((String) r[15]), (Instant) r[16]));
 		}
 		return rows;
 	}
@@ -419,11 +438,7 @@ public class WorkItems {
 		}
 		Context context = new Context(item, t, me, now, def);
 		for (WorkflowDefinition.Action action : t.actions()) {
-			WorkflowActionHandler handler = this.handlers.get(action.type());
-			if (handler == null) {
-				throw new IllegalStateException("no handler for workflow action " + action.type());
-			}
-			handler.apply(action, context);
+			handler(action).apply(action, context);
 		}
 		List<Violation> missing = new ArrayList<>();
 		for (String field : t.requiredFields()) {
@@ -449,6 +464,9 @@ public class WorkItems {
 		}
 		history(item.getId(), t.name(), from, to.code(), me.id(), now);
 		this.items.flush();
+		Set<String> fields = new HashSet<>(changes.keySet());
+		fields.remove("state");
+		changed(item, fields);
 		this.events.publishEvent(new WorkItemTransitioned(item.getId(), item.getTypeCode(), item.getNumber(), t.name(),
 				from, to.code(), to.category()));
 		return view(item, def);
@@ -952,7 +970,7 @@ public class WorkItems {
 		s.put("assignee", names.get(item.getAssigneeId()));
 		s.put("group", (item.getGroupId() == null) ? null
 				: this.directory.groupNames(List.of(item.getGroupId())).get(item.getGroupId()));
-		s.put("service", (item.getServiceId() == null) ? null : String.valueOf(item.getServiceId()));
+		s.put("service", serviceName(item.getServiceId()));
 		s.put("dueAt",
 				(item.getDueAt() == null) ? null : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 					.format(item.getDueAt().atZone(zone())));
@@ -1089,6 +1107,110 @@ public class WorkItems {
 
 	private String language() {
 		return this.formats.language();
+	}
+
+	// ---- service levels
+
+	/**
+	 * Records the SLA engine's summary of a record's clocks, for lists to filter and sort
+	 * on (the engine's own call; no journal entry, no new version).
+	 */
+	public void recordSla(long id, SlaStatus status, Instant dueAt) {
+		this.jdbc.update("update wi_item set sla_status = :status, sla_due_at = :due where id = :id",
+				new MapSqlParameterSource("id", id).addValue("status", (status == null) ? null : status.name())
+					.addValue("due", (dueAt == null) ? null : dueAt.atOffset(java.time.ZoneOffset.UTC)));
+	}
+
+	/**
+	 * An escalation by the system (an SLA warning or breach): moves the record to another
+	 * group (clearing its assignee) and/or raises its priority by one, with a journal
+	 * entry naming the reason. Does nothing to a record that has ended.
+	 * @return whether anything changed
+	 */
+	public boolean escalate(long id, Long groupId, boolean raisePriority, String reason) {
+		WorkItem item = this.items.findById(id).orElseThrow(() -> NotFound.of(RECORD_TYPE, id));
+		if (item.getStateCategory().isEnd()) {
+			return false;
+		}
+		Map<String, String> before = snapshot(item);
+		if (groupId != null && !groupId.equals(item.getGroupId()) && this.directory.isActiveGroup(groupId)) {
+			item.setGroupId(groupId);
+			item.setAssigneeId(null);
+		}
+		if (raisePriority && item.getPriority() > 1) {
+			item.setPriority(item.getPriority() - 1);
+		}
+		Map<String, JournalEntryView.FieldChange> changes = diff(before, snapshot(item));
+		Instant now = this.clock.instant();
+		Map<String, JournalEntryView.FieldChange> entry = new LinkedHashMap<>();
+		entry.put("sla", new JournalEntryView.FieldChange("sla", null, reason));
+		entry.putAll(changes);
+		if (!changes.isEmpty()) {
+			item.touch(now);
+		}
+		this.journal
+			.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, null, changesJson(entry), null, "SLA", now));
+		this.items.flush();
+		changed(item, changes.keySet());
+		return !changes.isEmpty();
+	}
+
+	/**
+	 * A record as notifications describe it, read by the system without a permission
+	 * check (the notifications themselves go only to people who may see the record).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<WorkItemBrief> brief(long id) {
+		return this.items.findById(id)
+			.map((i) -> new WorkItemBrief(i.getId(), i.getTypeCode(), i.getNumber(), i.getTitle(), i.getPriority(),
+					i.getAssigneeId(), i.getGroupId(), i.getServiceId(), i.getStateCategory()));
+	}
+
+	private void changed(WorkItem item, Set<String> fields) {
+		if (fields.isEmpty()) {
+			return;
+		}
+		this.events.publishEvent(new WorkItemChanged(item.getId(), item.getTypeCode(), item.getNumber(),
+				Set.copyOf(fields), item.getServiceId(), item.getDepartmentId(), item.getGroupId(), item.getPriority(),
+				item.getStateCategory()));
+	}
+
+	/**
+	 * Refuses a service that is not in the catalogue (one already on the record may
+	 * stay).
+	 */
+	private void checkService(Long serviceId, Long current) {
+		if (serviceId == null || serviceId.equals(current)) {
+			return;
+		}
+		ServiceOptions options = this.services.getIfAvailable();
+		if (options == null || !options.isActive(serviceId)) {
+			throw new ValidationFailed("serviceId", "workitem.error.unknownService", serviceId);
+		}
+	}
+
+	private String serviceName(Long serviceId) {
+		if (serviceId == null) {
+			return null;
+		}
+		ServiceOptions options = this.services.getIfAvailable();
+		String name = (options != null) ? options.names(List.of(serviceId)).get(serviceId) : null;
+		return (name != null) ? name : String.valueOf(serviceId);
+	}
+
+	/** The services a record may be about, for forms. */
+	@Transactional(readOnly = true)
+	public List<ServiceOptions.Option> serviceOptions() {
+		ServiceOptions options = this.services.getIfAvailable();
+		return (options != null) ? options.activeServices() : List.of();
+	}
+
+	private WorkflowActionHandler handler(WorkflowDefinition.Action action) {
+		WorkflowActionHandler handler = this.handlers.get(action.type());
+		if (handler == null) {
+			throw new IllegalStateException("no handler for workflow action " + action.type());
+		}
+		return handler;
 	}
 
 	/** The transition context handed to workflow actions. */

@@ -8,13 +8,31 @@ import java.util.Optional;
 /**
  * A workflow as its administrator writes it: states, and transitions between them with
  * who may take them, what must be filled in and what happens. Stored as JSON, one version
- * per save; a record keeps the version it started on.
+ * per save; a record keeps the version it started on. {@code onCreate} lists the actions
+ * run when a record is created.
  */
-public record WorkflowDefinition(List<State> states, List<Transition> transitions) {
+public record WorkflowDefinition(List<State> states, List<Transition> transitions, List<Action> onCreate) {
+
+	/** The name under which {@link #onCreate} actions run, as if a transition. */
+	public static final String CREATE = "create";
 
 	public WorkflowDefinition {
 		states = (states == null) ? List.of() : List.copyOf(states);
 		transitions = (transitions == null) ? List.of() : List.copyOf(transitions);
+		onCreate = (onCreate == null) ? List.of() : List.copyOf(onCreate);
+	}
+
+	public WorkflowDefinition(List<State> states, List<Transition> transitions) {
+		this(states, transitions, null);
+	}
+
+	/**
+	 * The creation of a record as a transition into the initial state, carrying the
+	 * {@link #onCreate} actions (e.g. starting the SLA clocks).
+	 */
+	public Transition creation() {
+		return new Transition(CREATE, Map.of("zh", "新建", "en", "Create"), List.of(), initialState().code(), null, null,
+				null, this.onCreate);
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package org.yunwei.calendar;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,16 +7,18 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.yunwei.calendar.BusinessCalendar.Period;
+import org.yunwei.support.ChinaCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.yunwei.support.ChinaCalendar.at;
+import static org.yunwei.support.ChinaCalendar.read;
 
 /**
  * Business-time arithmetic on the shipped China calendar (09:00–12:00, 13:30–17:30 on
@@ -30,42 +29,11 @@ class BusinessCalendarTests {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	private final BusinessCalendar china = china();
-
-	private static BusinessCalendar china() {
-		Map<DayOfWeek, List<Period>> week = new EnumMap<>(DayOfWeek.class);
-		for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-				DayOfWeek.FRIDAY)) {
-			week.put(d, Calendars.parsePeriods("09:00-12:00, 13:30-17:30"));
-		}
-		Map<LocalDate, DayKind> days = new HashMap<>();
-		for (String resource : Calendars.SHIPPED) {
-			for (String line : read(resource).split("\n")) {
-				if (line.isBlank() || line.startsWith("#") || line.startsWith("date,")) {
-					continue;
-				}
-				String[] cells = line.split(",");
-				days.put(LocalDate.parse(cells[0]), DayKind.valueOf(cells[1]));
-			}
-		}
-		return new BusinessCalendar(1, "中国大陆工作日", SHANGHAI, week, days);
-	}
-
-	private static String read(String resource) {
-		try (InputStream in = BusinessCalendarTests.class.getClassLoader().getResourceAsStream(resource)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static Instant at(String localDateTime) {
-		return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
-	}
+	private final BusinessCalendar china = ChinaCalendar.standard();
 
 	@Test
 	void theShippedArrangementsHaveEveryDayOfTheNotices() {
+		assertThat(ChinaCalendar.SHIPPED).isEqualTo(Calendars.SHIPPED);
 		String y2025 = read("calendar/CN-2025.csv");
 		String y2026 = read("calendar/CN-2026.csv");
 		assertThat(y2025).startsWith("# 国务院办公厅关于2025年部分节假日安排的通知");

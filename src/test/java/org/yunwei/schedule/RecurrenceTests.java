@@ -1,25 +1,18 @@
 package org.yunwei.schedule;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.yunwei.calendar.BusinessCalendar;
-import org.yunwei.calendar.BusinessCalendar.Period;
-import org.yunwei.calendar.DayKind;
+import org.yunwei.support.ChinaCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.yunwei.support.ChinaCalendar.at;
 
 /**
  * Recurrence rules on the China working calendar: a daily inspection on working days
@@ -30,32 +23,7 @@ class RecurrenceTests {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	private final BusinessCalendar china = china();
-
-	private static BusinessCalendar china() {
-		Map<DayOfWeek, List<Period>> week = new EnumMap<>(DayOfWeek.class);
-		for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-				DayOfWeek.FRIDAY)) {
-			week.put(d, List.of(new Period(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 30))));
-		}
-		Map<LocalDate, DayKind> days = new HashMap<>();
-		try (InputStream in = RecurrenceTests.class.getClassLoader().getResourceAsStream("calendar/CN-2026.csv")) {
-			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-				if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("date,")) {
-					String[] cells = line.split(",");
-					days.put(LocalDate.parse(cells[0]), DayKind.valueOf(cells[1]));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return new BusinessCalendar(1, "中国大陆工作日", SHANGHAI, week, days);
-	}
-
-	private static Instant at(String local) {
-		return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-	}
+	private final BusinessCalendar china = ChinaCalendar.of(SHANGHAI, "09:00-17:30");
 
 	private static List<LocalDate> dates(List<Instant> instants) {
 		return instants.stream().map((i) -> i.atZone(SHANGHAI).toLocalDate()).toList();

@@ -47,6 +47,7 @@ public final class TestUsers {
 		form.setUsername(username);
 		form.setDisplayName(prefix + " " + username.substring(prefix.length()));
 		form.setDepartmentId(departmentId);
+		form.setEmail(username + "@example.gov.cn");
 		UserManagement.CreatedUser created = as(1, "sysadmin", () -> this.users.create(form));
 		long id = created.user().id();
 		as(2, "secadmin", () -> {

@@ -129,6 +129,44 @@ public class Directory {
 				new MapSqlParameterSource(), (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)));
 	}
 
+	/**
+	 * How to reach a person: name, e-mail address and language (zh-CN when not chosen).
+	 */
+	public record Contact(long id, String name, String email, String language) {
+	}
+
+	/** The contacts of active users. */
+	public Map<Long, Contact> contacts(Collection<Long> userIds) {
+		Map<Long, Contact> result = new HashMap<>();
+		if (!userIds.isEmpty()) {
+			this.jdbc.query("select id, display_name, email, locale from pf_user where id in (:ids) and active = true",
+					new MapSqlParameterSource("ids", userIds), (rs) -> {
+						String locale = rs.getString(4);
+						result.put(rs.getLong(1), new Contact(rs.getLong(1), rs.getString(2), rs.getString(3),
+								(locale != null && locale.startsWith("en")) ? "en" : "zh"));
+					});
+		}
+		return result;
+	}
+
+	/** The ids of the active members of a group. */
+	public List<Long> members(long groupId) {
+		return this.jdbc.queryForList(
+				"select m.user_id from pf_group_member m join pf_user u on u.id = m.user_id"
+						+ " where m.group_id = :g and u.active = true order by m.user_id",
+				new MapSqlParameterSource("g", groupId), Long.class);
+	}
+
+	/** Active departments for a picker, by code. */
+	public List<Entry> activeDepartments() {
+		return this.jdbc.query("select id, name, code from pf_department where active = true order by code",
+				new MapSqlParameterSource(), (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+	}
+
+	public Map<Long, String> departmentNames(Collection<Long> ids) {
+		return names("select id, name from pf_department where id in (:ids)", ids);
+	}
+
 	private Map<Long, String> names(String sql, Collection<Long> ids) {
 		Map<Long, String> names = new HashMap<>();
 		if (!ids.isEmpty()) {

@@ -35,8 +35,11 @@ class LayoutInterceptor implements HandlerInterceptor {
 
 	private final JdbcTemplate jdbc;
 
+	private final org.springframework.beans.factory.ObjectProvider<InboxContributor> inbox;
+
 	LayoutInterceptor(AccessControl access, List<NavContributor> contributors, ApiTokenManagement tokens,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, org.springframework.beans.factory.ObjectProvider<InboxContributor> inbox) {
+		this.inbox = inbox;
 		this.access = access;
 		this.contributors = contributors;
 		this.tokens = tokens;
@@ -92,7 +95,21 @@ class LayoutInterceptor implements HandlerInterceptor {
 		List<NavSection> nav = new ArrayList<>();
 		byArea.forEach((area, items) -> nav.add(new NavSection(area, items)));
 		mav.addObject("nav", nav);
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String active = null;
+		for (NavSection section : nav) {
+			for (NavItem item : section.items()) {
+				boolean matches = path.equals(item.path()) || path.startsWith(item.path() + "/")
+						|| path.startsWith(item.path() + "?");
+				if (matches && (active == null || item.path().length() > active.length())) {
+					active = item.path();
+				}
+			}
+		}
+		mav.addObject("activeNav", active);
 		mav.addObject("notices", notices(me));
+		InboxContributor contributor = this.inbox.getIfAvailable();
+		mav.addObject("inbox", (contributor != null) ? contributor.inbox(me.id(), 5) : InboxContributor.Inbox.EMPTY);
 	}
 
 }

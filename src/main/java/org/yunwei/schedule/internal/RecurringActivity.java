@@ -47,6 +47,8 @@ public class RecurringActivity implements AuditDescribed {
 
 	private Long groupId;
 
+	private Long serviceId;
+
 	private Long assigneeId;
 
 	private int impact;
@@ -146,6 +148,14 @@ public class RecurringActivity implements AuditDescribed {
 
 	public void setDueMinutes(Integer dueMinutes) {
 		this.dueMinutes = dueMinutes;
+	}
+
+	public Long getServiceId() {
+		return this.serviceId;
+	}
+
+	public void setServiceId(Long serviceId) {
+		this.serviceId = serviceId;
 	}
 
 	public Long getGroupId() {

@@ -10,4 +10,6 @@ public interface RecurringActivityRepository extends JpaRepository<RecurringActi
 
 	List<RecurringActivity> findAllByOrderByIdDesc();
 
+	List<RecurringActivity> findByServiceIdOrderByIdDesc(long serviceId);
+
 }

@@ -45,9 +45,12 @@ class ScheduleController {
 
 	private final org.yunwei.platform.web.Formats formats;
 
+	private final org.yunwei.workitem.WorkItems workItems;
+
 	ScheduleController(RecurringWork work, Calendars calendars, WorkItemTypes types, Directory directory,
-			org.yunwei.platform.web.Formats formats) {
+			org.yunwei.platform.web.Formats formats, org.yunwei.workitem.WorkItems workItems) {
 		this.formats = formats;
+		this.workItems = workItems;
 		this.work = work;
 		this.calendars = calendars;
 		this.types = types;
@@ -60,10 +63,27 @@ class ScheduleController {
 		return "schedule/list";
 	}
 
+	/**
+	 * A new activity; other screens link here with a prefilled type, service, title and
+	 * rule (e.g. a service's quarterly review).
+	 */
 	@GetMapping("/schedules/new")
-	String newActivity(Model model) {
+	String newActivity(@org.springframework.web.bind.annotation.RequestParam(required = false) String type,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) Long serviceId,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String title,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String rrule, Model model) {
 		RecurringActivityFormData form = new RecurringActivityFormData();
 		form.setStartDate(java.time.LocalDate.now(this.formats.zone()).plusDays(1));
+		if (type != null && this.types.all().stream().anyMatch((t) -> t.code().equals(type))) {
+			form.setType(type);
+		}
+		form.setServiceId(serviceId);
+		if (title != null && !title.isBlank()) {
+			form.setTitle(title.strip());
+		}
+		if (rrule != null && !rrule.isBlank()) {
+			form.setRrule(rrule.strip());
+		}
 		model.addAttribute("form", form);
 		return page(model, null);
 	}
@@ -131,6 +151,7 @@ class ScheduleController {
 		model.addAttribute("types", this.types.all());
 		model.addAttribute("users", this.directory.activeUsers());
 		model.addAttribute("groups", this.directory.activeGroups());
+		model.addAttribute("services", this.workItems.serviceOptions());
 		return "schedule/detail";
 	}
 

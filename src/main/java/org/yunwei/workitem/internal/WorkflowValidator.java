@@ -96,19 +96,9 @@ public class WorkflowValidator {
 							field));
 				}
 			}
-			for (int j = 0; j < t.actions().size(); j++) {
-				Action a = t.actions().get(j);
-				String actionAt = at + ".actions[" + j + "]";
-				WorkflowActionHandler handler = (a.type() != null) ? this.handlers.get(a.type()) : null;
-				if (handler == null) {
-					v.add(violation(actionAt + ".type", "workflow.error.unknownAction", String.valueOf(t.name()),
-							String.valueOf(a.type())));
-				}
-				else {
-					handler.validate(a, actionAt, def, v);
-				}
-			}
+			actions(def, t.name(), t.actions(), at + ".actions", v);
 		}
+		actions(def, WorkflowDefinition.CREATE, def.onCreate(), "onCreate", v);
 		if (!v.isEmpty()) {
 			return v;
 		}
@@ -127,6 +117,21 @@ public class WorkflowValidator {
 			}
 		}
 		return v;
+	}
+
+	private void actions(WorkflowDefinition def, String owner, List<Action> actions, String at, List<Violation> v) {
+		for (int j = 0; j < actions.size(); j++) {
+			Action a = actions.get(j);
+			String actionAt = at + "[" + j + "]";
+			WorkflowActionHandler handler = (a.type() != null) ? this.handlers.get(a.type()) : null;
+			if (handler == null) {
+				v.add(violation(actionAt + ".type", "workflow.error.unknownAction", String.valueOf(owner),
+						String.valueOf(a.type())));
+			}
+			else {
+				handler.validate(a, actionAt, def, v);
+			}
+		}
 	}
 
 	private static Set<String> reachable(WorkflowDefinition def) {

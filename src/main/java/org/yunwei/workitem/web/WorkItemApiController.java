@@ -25,6 +25,7 @@ import org.yunwei.platform.web.JsonPatches;
 import org.yunwei.workitem.JournalEntryView;
 import org.yunwei.workitem.LinkKind;
 import org.yunwei.workitem.LinkView;
+import org.yunwei.workitem.SlaStatus;
 import org.yunwei.workitem.StateCategory;
 import org.yunwei.workitem.TransitionRequest;
 import org.yunwei.workitem.TransitionView;
@@ -66,10 +67,10 @@ class WorkItemApiController {
 			@RequestParam(required = false) Long groupId, @RequestParam(required = false) Long requesterId,
 			@RequestParam(required = false) Integer priority, @RequestParam(required = false) Boolean open,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean mine,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String after,
-			@RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) SlaStatus sla,
+			@RequestParam(required = false) String after, @RequestParam(required = false) Integer size) {
 		return this.items.list(new WorkItemFilter(type, category, state, assigneeId, groupId, requesterId, priority,
-				open, overdue, mine, q), after, size);
+				open, overdue, mine, q, sla), after, size);
 	}
 
 	@GetMapping("/export")
@@ -78,11 +79,10 @@ class WorkItemApiController {
 			@RequestParam(required = false) StateCategory category, @RequestParam(required = false) String state,
 			@RequestParam(required = false) Long assigneeId, @RequestParam(required = false) Long groupId,
 			@RequestParam(required = false) Integer priority, @RequestParam(required = false) Boolean open,
-			@RequestParam(required = false) String q, jakarta.servlet.http.HttpServletResponse response)
-			throws java.io.IOException {
-		this.exports.write(
-				new WorkItemFilter(type, category, state, assigneeId, groupId, null, priority, open, null, null, q),
-				format, response);
+			@RequestParam(required = false) String q, @RequestParam(required = false) SlaStatus sla,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		this.exports.write(new WorkItemFilter(type, category, state, assigneeId, groupId, null, priority, open, null,
+				null, q, sla), format, response);
 	}
 
 	@PostMapping(path = "/import", consumes = "multipart/form-data")

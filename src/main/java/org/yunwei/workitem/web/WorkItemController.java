@@ -19,9 +19,11 @@ import org.yunwei.platform.DomainException;
 import org.yunwei.platform.identity.Directory;
 import org.yunwei.platform.web.FormErrors;
 import org.yunwei.workitem.LinkKind;
+import org.yunwei.workitem.SlaStatus;
 import org.yunwei.workitem.TransitionRequest;
 import org.yunwei.workitem.WorkItemFilter;
 import org.yunwei.workitem.WorkItemFormData;
+import org.yunwei.workitem.WorkItemPanel;
 import org.yunwei.workitem.WorkItemType;
 import org.yunwei.workitem.WorkItemTypes;
 import org.yunwei.workitem.WorkItemView;
@@ -50,10 +52,13 @@ class WorkItemController {
 
 	private final org.yunwei.platform.web.Formats formats;
 
+	private final java.util.List<WorkItemPanel> panels;
+
 	WorkItemController(WorkItems items, WorkItemTypes types, Workflows workflows, Directory directory,
 			WorkItemExports exports, org.yunwei.workitem.WorkItemImport importer,
-			org.yunwei.platform.web.Formats formats) {
+			org.yunwei.platform.web.Formats formats, java.util.List<WorkItemPanel> panels) {
 		this.formats = formats;
+		this.panels = panels;
 		this.importer = importer;
 		this.exports = exports;
 		this.items = items;
@@ -65,13 +70,13 @@ class WorkItemController {
 	/**
 	 * The list's filter as the form shows it; {@code view} is open, mine, overdue or all.
 	 */
-	record Filter(String view, String state, Integer priority, String q) {
+	record Filter(String view, String state, Integer priority, String q, SlaStatus sla) {
 
 		WorkItemFilter toFilter(String type) {
 			String v = (this.view == null || this.view.isBlank()) ? "open" : this.view;
 			return new WorkItemFilter(type, null, blank(this.state), null, null, null, this.priority,
 					"open".equals(v) ? Boolean.TRUE : null, "overdue".equals(v) ? Boolean.TRUE : null,
-					"mine".equals(v) ? Boolean.TRUE : null, blank(this.q));
+					"mine".equals(v) ? Boolean.TRUE : null, blank(this.q), this.sla);
 		}
 
 		public String viewOrDefault() {
@@ -83,10 +88,10 @@ class WorkItemController {
 	@GetMapping
 	String list(@PathVariable String type, @RequestParam(required = false) String view,
 			@RequestParam(required = false) String state, @RequestParam(required = false) Integer priority,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String after, Model model,
-			HtmxRequest htmx) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) SlaStatus sla,
+			@RequestParam(required = false) String after, Model model, HtmxRequest htmx) {
 		WorkItemType t = this.types.get(type);
-		Filter filter = new Filter(view, state, priority, q);
+		Filter filter = new Filter(view, state, priority, q, sla);
 		model.addAttribute("type", t);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", this.items.list(filter.toFilter(type), after, 50));
@@ -94,6 +99,7 @@ class WorkItemController {
 			return (after != null) ? "work/list :: more" : "work/list :: results";
 		}
 		model.addAttribute("states", this.workflows.current(type).definition().states());
+		model.addAttribute("slaStatuses", SlaStatus.values());
 		model.addAttribute("language", this.formats.language());
 		return "work/list";
 	}
@@ -102,9 +108,10 @@ class WorkItemController {
 	void export(@PathVariable String type, @RequestParam(defaultValue = "xlsx") String format,
 			@RequestParam(required = false) String view, @RequestParam(required = false) String state,
 			@RequestParam(required = false) Integer priority, @RequestParam(required = false) String q,
-			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+			@RequestParam(required = false) SlaStatus sla, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
 		this.types.get(type);
-		this.exports.write(new Filter(view, state, priority, q).toFilter(type), format, response);
+		this.exports.write(new Filter(view, state, priority, q, sla).toFilter(type), format, response);
 	}
 
 	@GetMapping("/import")
@@ -173,6 +180,7 @@ class WorkItemController {
 		model.addAttribute("type", t);
 		model.addAttribute("users", this.directory.activeUsers());
 		model.addAttribute("groups", this.directory.activeGroups());
+		model.addAttribute("services", this.items.serviceOptions());
 		return "work/new";
 	}
 
@@ -203,6 +211,16 @@ class WorkItemController {
 		model.addAttribute("diagram", this.items.diagram(item.id(), this.formats.language()));
 		model.addAttribute("users", this.directory.activeUsers());
 		model.addAttribute("groups", this.directory.activeGroups());
+		java.util.List<org.yunwei.workitem.ServiceOptions.Option> services = this.items.serviceOptions();
+		model.addAttribute("services", services);
+		model.addAttribute("serviceName",
+				services.stream()
+					.filter((o) -> item.serviceId() != null && o.id() == item.serviceId())
+					.map(org.yunwei.workitem.ServiceOptions.Option::name)
+					.findFirst()
+					.orElse(null));
+		model.addAttribute("panels", this.panels.stream().flatMap((p) -> p.url(item).stream()).toList());
+		model.addAttribute("slaStatuses", SlaStatus.values());
 		return "work/detail";
 	}
 

@@ -1,0 +1,50 @@
+package org.yunwei.notification;
+
+import java.util.List;
+
+/**
+ * The events people are told about, each with its placeholders: {@code {number}},
+ * {@code {title}}, {@code {link}} for all, and the event's own.
+ */
+public enum NotificationEvent {
+
+	/** A clock passed its warning share: {@code {clock}}, {@code {due}}. */
+	SLA_WARNING("sla.warning", List.of("clock", "due", "group", "assignee")),
+
+	/** A clock passed its target: {@code {clock}}, {@code {due}}. */
+	SLA_BREACH("sla.breach", List.of("clock", "due", "group", "assignee")),
+
+	/** A record was assigned to someone: {@code {by}}. */
+	ASSIGNED("workitem.assigned", List.of("by", "priority"));
+
+	private final String code;
+
+	private final List<String> placeholders;
+
+	NotificationEvent(String code, List<String> placeholders) {
+		this.code = code;
+		this.placeholders = placeholders;
+	}
+
+	public String code() {
+		return this.code;
+	}
+
+	public List<String> placeholders() {
+		return this.placeholders;
+	}
+
+	public String messageKey() {
+		return "notification.event." + this.code;
+	}
+
+	public static NotificationEvent of(String code) {
+		for (NotificationEvent e : values()) {
+			if (e.code.equals(code)) {
+				return e;
+			}
+		}
+		throw org.yunwei.platform.NotFound.of("notificationEvent", code);
+	}
+
+}

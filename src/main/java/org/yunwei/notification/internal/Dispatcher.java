@@ -1,0 +1,196 @@
+package org.yunwei.notification.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import org.yunwei.notification.Channel;
+import org.yunwei.notification.NotificationEvent;
+import org.yunwei.notification.TemplateView;
+import org.yunwei.platform.identity.AccessControl;
+import org.yunwei.platform.identity.CurrentUser;
+import org.yunwei.platform.identity.Directory;
+import org.yunwei.servicelevel.ClockKind;
+import org.yunwei.servicelevel.SlaBreached;
+import org.yunwei.servicelevel.SlaWarned;
+import org.yunwei.workitem.WorkItemBrief;
+import org.yunwei.workitem.WorkItemChanged;
+import org.yunwei.workitem.WorkItemCreated;
+import org.yunwei.workitem.WorkItems;
+
+/**
+ * Turns what happens into notifications, inside the transaction that made it happen: an
+ * entry in each person's inbox, an e-mail for those who want one, and a message to every
+ * endpoint that subscribed to the event. Who is told: on an SLA warning the assignee (or,
+ * unassigned, the group); on a breach the assignee and the group; on an assignment the
+ * new assignee, unless they assigned it to themselves.
+ */
+@Component
+class Dispatcher {
+
+	private static final Map<ClockKind, String[]> CLOCK_NAMES = Map.of(ClockKind.RESPONSE,
+			new String[] { "响应时限", "response" }, ClockKind.RESOLUTION, new String[] { "解决时限", "resolution" },
+			ClockKind.OLA, new String[] { "处理组时限（OLA）", "group (OLA)" });
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final Outbox outbox;
+
+	private final Templates templates;
+
+	private final EndpointRepository endpoints;
+
+	private final WorkItems workItems;
+
+	private final Directory directory;
+
+	private final AccessControl access;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final String baseUrl;
+
+	private final ZoneId zone;
+
+	Dispatcher(Outbox outbox, Templates templates, EndpointRepository endpoints, WorkItems workItems,
+			Directory directory, AccessControl access, NamedParameterJdbcTemplate jdbc,
+			@Value("${yunwei.base-url:http://localhost:8080}") String baseUrl,
+			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+		this.outbox = outbox;
+		this.templates = templates;
+		this.endpoints = endpoints;
+		this.workItems = workItems;
+		this.directory = directory;
+		this.access = access;
+		this.jdbc = jdbc;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@EventListener
+	void on(SlaWarned e) {
+		sla(NotificationEvent.SLA_WARNING, e.itemId(), e.kind(), e.dueAt(), false);
+	}
+
+	@EventListener
+	void on(SlaBreached e) {
+		sla(NotificationEvent.SLA_BREACH, e.itemId(), e.kind(), e.breachedAt(), true);
+	}
+
+	@EventListener
+	void on(WorkItemChanged e) {
+		if (e.changed("assignee")) {
+			assigned(e.id());
+		}
+	}
+
+	@EventListener
+	void on(WorkItemCreated e) {
+		assigned(e.id());
+	}
+
+	private void assigned(long itemId) {
+		this.workItems.brief(itemId).ifPresent((item) -> {
+			Long actor = this.access.current().map(CurrentUser::id).orElse(null);
+			if (item.assigneeId() == null || item.assigneeId().equals(actor)) {
+				return;
+			}
+			Map<String, String> values = values(item);
+			values.put("by", (actor == null) ? "SLA" : this.directory.userNames(List.of(actor)).get(actor));
+			notify(NotificationEvent.ASSIGNED, item, values, Set.of(item.assigneeId()));
+		});
+	}
+
+	private void sla(NotificationEvent event, long itemId, ClockKind kind, Instant due, boolean wholeGroup) {
+		this.workItems.brief(itemId).ifPresent((item) -> {
+			Set<Long> people = new LinkedHashSet<>();
+			if (item.assigneeId() != null) {
+				people.add(item.assigneeId());
+			}
+			if (item.groupId() != null && (wholeGroup || people.isEmpty())) {
+				people.addAll(this.directory.members(item.groupId()));
+			}
+			Map<String, String> values = values(item);
+			values.put("due", (due == null) ? null : TIME.format(due.atZone(this.zone)));
+			values.put("clock.zh", CLOCK_NAMES.get(kind)[0]);
+			values.put("clock.en", CLOCK_NAMES.get(kind)[1]);
+			notify(event, item, values, people);
+		});
+	}
+
+	private Map<String, String> values(WorkItemBrief item) {
+		Map<String, String> v = new HashMap<>();
+		v.put("number", item.number());
+		v.put("title", item.title());
+		v.put("link", this.baseUrl + item.path());
+		v.put("priority", "P" + item.priority());
+		v.put("assignee", (item.assigneeId() == null) ? null
+				: this.directory.userNames(List.of(item.assigneeId())).get(item.assigneeId()));
+		v.put("group", (item.groupId() == null) ? null
+				: this.directory.groupNames(List.of(item.groupId())).get(item.groupId()));
+		return v;
+	}
+
+	private void notify(NotificationEvent event, WorkItemBrief item, Map<String, String> values, Set<Long> people) {
+		String link = values.get("link");
+		Map<Long, Directory.Contact> contacts = this.directory.contacts(people);
+		Map<Long, Set<Channel>> off = switchedOff(people);
+		for (Directory.Contact c : contacts.values()) {
+			String[] message = render(event, c.language(), values);
+			Set<Channel> disabled = off.getOrDefault(c.id(), Set.of());
+			if (!disabled.contains(Channel.IN_APP)) {
+				this.outbox.inbox(c.id(), event.code(), message[0], message[1], item.path());
+			}
+			if (!disabled.contains(Channel.EMAIL) && c.email() != null && !c.email().isBlank()) {
+				this.outbox.enqueue(event.code(), Channel.EMAIL, c.id(), null, c.email(), c.language(), message[0],
+						message[1], link);
+			}
+		}
+		for (Endpoint endpoint : this.endpoints.findByActiveTrue()) {
+			if (endpoint.wants(event.code())) {
+				String[] message = render(event, endpoint.getLanguage(), values);
+				this.outbox.enqueue(event.code(), endpoint.getKind(), null, endpoint.getId(), endpoint.getName(),
+						endpoint.getLanguage(), message[0], message[1], link);
+			}
+		}
+	}
+
+	private String[] render(NotificationEvent event, String language, Map<String, String> values) {
+		TemplateView t = this.templates.get(event, language);
+		Map<String, String> v = new HashMap<>(values);
+		if (values.containsKey("clock." + t.language())) {
+			v.put("clock", values.get("clock." + t.language()));
+		}
+		return new String[] { Templates.fill(t.subject(), v), Templates.fill(t.body(), v) };
+	}
+
+	/** The channels each person switched off (everything is on unless they did). */
+	private Map<Long, Set<Channel>> switchedOff(Set<Long> people) {
+		Map<Long, Set<Channel>> off = new HashMap<>();
+		if (people.isEmpty()) {
+			return off;
+		}
+		List<Object[]> rows = new ArrayList<>();
+		this.jdbc.query("select user_id, channel from nt_preference where user_id in (:ids) and enabled = false",
+				new MapSqlParameterSource("ids", people), (rs) -> {
+					rows.add(new Object[] { rs.getLong(1), rs.getString(2) });
+				});
+		for (Object[] r : rows) {
+			off.computeIfAbsent((Long) r[0], (k) -> new java.util.HashSet<>()).add(Channel.valueOf((String) r[1]));
+		}
+		return off;
+	}
+
+}

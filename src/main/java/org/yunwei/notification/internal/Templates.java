@@ -1,0 +1,114 @@
+package org.yunwei.notification.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import org.yunwei.notification.NotificationEvent;
+import org.yunwei.notification.TemplateView;
+
+/**
+ * The message of each event in each language: the shipped wording unless an administrator
+ * changed it, with {@code {placeholder}}s filled in when a notification is written.
+ */
+@Component
+public class Templates {
+
+	public static final List<String> LANGUAGES = List.of("zh", "en");
+
+	private static final Map<String, String[]> SHIPPED = Map.of(
+	// @formatter:off
+			"sla.warning/zh", new String[] { "【SLA 预警】{number} {title}",
+					"{clock}即将到期（截止 {due}）。\n处理组：{group}\n处理人：{assignee}" },
+			"sla.warning/en", new String[] { "[SLA warning] {number} {title}",
+					"The {clock} target is close (due {due}).\nGroup: {group}\nAssignee: {assignee}" },
+			"sla.breach/zh", new String[] { "【SLA 超时】{number} {title}",
+					"{clock}已超时（截止 {due}）。\n处理组：{group}\n处理人：{assignee}" },
+			"sla.breach/en", new String[] { "[SLA breached] {number} {title}",
+					"The {clock} target was missed (due {due}).\nGroup: {group}\nAssignee: {assignee}" },
+			"workitem.assigned/zh", new String[] { "【待处理】{number} {title}", "{by} 将此记录分派给您（优先级 {priority}）。" },
+			"workitem.assigned/en", new String[] { "[Assigned to you] {number} {title}",
+					"{by} assigned this record to you (priority {priority})." });
+			// @formatter:on
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	Templates(NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public TemplateView get(NotificationEvent event, String language) {
+		String lang = LANGUAGES.contains(language) ? language : "zh";
+		List<TemplateView> stored = this.jdbc.query(
+				"select subject, body from nt_template where event = :e and language = :l",
+				new MapSqlParameterSource("e", event.code()).addValue("l", lang),
+				(rs, n) -> new TemplateView(event, lang, rs.getString(1), rs.getString(2)));
+		if (!stored.isEmpty()) {
+			return stored.get(0);
+		}
+		String[] shipped = SHIPPED.get(event.code() + "/" + lang);
+		return new TemplateView(event, lang, shipped[0], shipped[1]);
+	}
+
+	public List<TemplateView> all() {
+		List<TemplateView> all = new ArrayList<>();
+		for (NotificationEvent e : NotificationEvent.values()) {
+			for (String l : LANGUAGES) {
+				all.add(get(e, l));
+			}
+		}
+		return all;
+	}
+
+	/** Stores an administrator's wording; returns the one it replaces. */
+	public TemplateView save(NotificationEvent event, String language, String subject, String body) {
+		TemplateView before = get(event, language);
+		MapSqlParameterSource p = new MapSqlParameterSource("e", event.code()).addValue("l", language)
+			.addValue("s", subject)
+			.addValue("b", body)
+			.addValue("at", this.clock.instant().atOffset(java.time.ZoneOffset.UTC));
+		int n = this.jdbc.update("update nt_template set subject = :s, body = :b, updated_at = :at"
+				+ " where event = :e and language = :l", p);
+		if (n == 0) {
+			this.jdbc.update("insert into nt_template (event, language, subject, body, updated_at)"
+					+ " values (:e, :l, :s, :b, :at)", p);
+		}
+		return before;
+	}
+
+	/**
+	 * Fills the placeholders; unknown ones stay as written, missing values become "—".
+	 */
+	public static String fill(String text, Map<String, String> values) {
+		StringBuilder out = new StringBuilder();
+		int i = 0;
+		while (i < text.length()) {
+			int open = text.indexOf('{', i);
+			int close = (open < 0) ? -1 : text.indexOf('}', open);
+			if (open < 0 || close < 0) {
+				out.append(text, i, text.length());
+				break;
+			}
+			out.append(text, i, open);
+			String key = text.substring(open + 1, close);
+			if (values.containsKey(key)) {
+				String v = values.get(key);
+				out.append((v == null || v.isBlank()) ? "—" : v);
+			}
+			else {
+				out.append(text, open, close + 1);
+			}
+			i = close + 1;
+		}
+		return out.toString();
+	}
+
+}
