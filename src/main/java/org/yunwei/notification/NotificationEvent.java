@@ -15,7 +15,20 @@ public enum NotificationEvent {
 	SLA_BREACH("sla.breach", List.of("clock", "due", "group", "assignee")),
 
 	/** A record was assigned to someone: {@code {by}}. */
-	ASSIGNED("workitem.assigned", List.of("by", "priority"));
+	ASSIGNED("workitem.assigned", List.of("by", "priority")),
+
+	/**
+	 * A transition whose workflow says to notify ({@code notify} action) or to call a
+	 * webhook ({@code callWebhook}): {@code {action}}, {@code {by}}, {@code {comment}}.
+	 */
+	TRANSITIONED("workitem.transitioned", List.of("action", "by", "priority", "group", "assignee")),
+
+	/**
+	 * An approval step became someone's turn: {@code {by}}, {@code {behalf}} (for a
+	 * delegate), {@code {decideLink}} (signed, personal; chat groups get the record's
+	 * link instead) and {@code {validity}}.
+	 */
+	APPROVAL_REQUESTED("approval.requested", List.of("by", "behalf", "decideLink", "validity"));
 
 	private final String code;
 

@@ -18,11 +18,19 @@ public record ApprovalView(long id, long itemId, ApprovalMode mode, String state
 
 	/** The step the given user may decide now, if any. */
 	public Step openStepOf(long userId) {
+		return openStepOfAny(java.util.List.of(userId));
+	}
+
+	/**
+	 * The step someone may decide now for themselves or for one of the people who
+	 * delegated their approvals to them ({@code userIds}: themselves first).
+	 */
+	public Step openStepOfAny(java.util.Collection<Long> userIds) {
 		if (!pending()) {
 			return null;
 		}
 		return this.steps.stream()
-			.filter((s) -> s.active() && s.decision() == null && s.approverId() == userId)
+			.filter((s) -> s.active() && s.decision() == null && userIds.contains(s.approverId()))
 			.findFirst()
 			.orElse(null);
 	}

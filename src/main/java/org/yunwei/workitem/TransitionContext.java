@@ -25,4 +25,12 @@ public interface TransitionContext {
 	 */
 	void setField(String field, String value);
 
+	/**
+	 * Creates a record of another (or the same) type for the same service, group and
+	 * urgency, as the person taking the transition, and links this record to it.
+	 * {@code {number}} and {@code {title}} in the title are this record's.
+	 * @return the new record's number
+	 */
+	String createLinked(String type, String title, LinkKind kind);
+
 }

@@ -5,7 +5,7 @@ package org.yunwei.workitem;
  * holds it. Read by the system (no permission check), never shown to a user as such.
  */
 public record WorkItemBrief(long id, String type, String number, String title, int priority, Long assigneeId,
-		Long groupId, Long serviceId, StateCategory category) {
+		Long groupId, Long serviceId, StateCategory category, Long requesterId) {
 
 	/** The record's page, relative to the application's address. */
 	public String path() {

@@ -99,6 +99,8 @@ public class WorkItems {
 
 	private final org.springframework.beans.factory.ObjectProvider<ServiceOptions> services;
 
+	private final ApprovalDelegations delegations;
+
 	WorkItems(WorkItemRepository items, JournalRepository journal, LinkRepository links, WorkItemNumbers numbers,
 			WorkItemTypes types, Workflows workflows, AccessControl access, Directory directory,
 			NamedParameterJdbcTemplate jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events,
@@ -108,7 +110,9 @@ public class WorkItems {
 			org.yunwei.workitem.internal.ApprovalEngine approvalEngine,
 			org.yunwei.workitem.internal.AttachmentRepository attachments,
 			org.yunwei.workitem.internal.AttachmentStore attachmentStore, org.yunwei.platform.web.Formats formats,
-			org.springframework.beans.factory.ObjectProvider<ServiceOptions> services) {
+			org.springframework.beans.factory.ObjectProvider<ServiceOptions> services,
+			ApprovalDelegations delegations) {
+		this.delegations = delegations;
 		this.formats = formats;
 		this.services = services;
 		this.attachments = attachments;
@@ -519,9 +523,9 @@ public class WorkItems {
 		CurrentUser me = this.access.user();
 		List<Long> itemIds = this.jdbc.queryForList(
 				"select distinct a.item_id from wi_approval_step s"
-						+ " join wi_approval a on a.id = s.approval_id where s.approver_id = :me and s.active = true"
+						+ " join wi_approval a on a.id = s.approval_id where s.approver_id in (:me) and s.active = true"
 						+ " and s.decision is null and a.state = 'PENDING'",
-				new MapSqlParameterSource("me", me.id()), Long.class);
+				new MapSqlParameterSource("me", actingFor(me.id())), Long.class);
 		if (itemIds.isEmpty()) {
 			return List.of();
 		}
@@ -540,7 +544,8 @@ public class WorkItems {
 			.orElseThrow(() -> NotFound.of("approvalStep", stepId));
 		org.yunwei.workitem.internal.Approval approval = this.approvals.findById(step.getApprovalId()).orElseThrow();
 		WorkItem item = find(String.valueOf(approval.getItemId()));
-		if (step.getApproverId() != me.id()) {
+		boolean forSomeoneElse = step.getApproverId() != me.id();
+		if (forSomeoneElse && !this.delegations.delegatorsOf(me.id()).contains(step.getApproverId())) {
 			throw new Forbidden("approval.error.notYours");
 		}
 		if (!"PENDING".equals(approval.getState()) || !step.isActive() || step.getDecision() != null) {
@@ -551,9 +556,14 @@ public class WorkItems {
 			throw new ValidationFailed("comment", "approval.error.reasonRequired");
 		}
 		Instant now = this.clock.instant();
-		String outcome = this.approvalEngine.decide(approval, step, approve, reason, now);
+		String outcome = this.approvalEngine.decide(approval, step, approve, reason, now,
+				forSomeoneElse ? me.id() : null);
 		Map<String, JournalEntryView.FieldChange> changes = new LinkedHashMap<>();
 		changes.put("approval", new JournalEntryView.FieldChange("approval", null, approve ? "APPROVED" : "REJECTED"));
+		if (forSomeoneElse) {
+			changes.put("onBehalfOf", new JournalEntryView.FieldChange("onBehalfOf", null,
+					this.directory.userNames(List.of(step.getApproverId())).get(step.getApproverId())));
+		}
 		this.journal.save(new JournalEntry(item.getId(), JournalKind.APPROVAL, reason, changesJson(changes), me.id(),
 				me.displayName(), now));
 		item.touch(now);
@@ -854,11 +864,25 @@ public class WorkItems {
 	/**
 	 * Whether the user is (or was) asked to approve the record: approvers may read it.
 	 */
+	/** The signed-in person and the people whose approvals they decide today. */
+	@Transactional(readOnly = true)
+	public List<Long> actingForMe() {
+		return actingFor(this.access.user().id());
+	}
+
+	/** Someone and the people whose approvals they decide today. */
+	public List<Long> actingFor(long userId) {
+		List<Long> ids = new ArrayList<>();
+		ids.add(userId);
+		ids.addAll(this.delegations.delegatorsOf(userId));
+		return ids;
+	}
+
 	private boolean isApprover(long userId, long itemId) {
 		Integer n = this.jdbc.queryForObject(
 				"select count(*) from wi_approval_step s join wi_approval a"
-						+ " on a.id = s.approval_id where a.item_id = :item and s.approver_id = :user",
-				new MapSqlParameterSource("item", itemId).addValue("user", userId), Integer.class);
+						+ " on a.id = s.approval_id where a.item_id = :item and s.approver_id in (:user)",
+				new MapSqlParameterSource("item", itemId).addValue("user", actingFor(userId)), Integer.class);
 		return n != null && n > 0;
 	}
 
@@ -1163,7 +1187,35 @@ public class WorkItems {
 	public Optional<WorkItemBrief> brief(long id) {
 		return this.items.findById(id)
 			.map((i) -> new WorkItemBrief(i.getId(), i.getTypeCode(), i.getNumber(), i.getTitle(), i.getPriority(),
-					i.getAssigneeId(), i.getGroupId(), i.getServiceId(), i.getStateCategory()));
+					i.getAssigneeId(), i.getGroupId(), i.getServiceId(), i.getStateCategory(), i.getRequesterId()));
+	}
+
+	/** An approval step as its e-mailed link shows it. */
+	public record StepBrief(long stepId, long approverId, String approverName, boolean open, WorkItemBrief item,
+			String description) {
+	}
+
+	/**
+	 * An approval step and its record, read by the system for a signed link that named
+	 * this step (the link is the permission to see this much).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<StepBrief> approvalStep(long stepId) {
+		return this.approvalSteps.findById(stepId).flatMap((step) -> {
+			org.yunwei.workitem.internal.Approval approval = this.approvals.findById(step.getApprovalId())
+				.orElseThrow();
+			boolean open = "PENDING".equals(approval.getState()) && step.isActive() && step.getDecision() == null;
+			String name = this.directory.userNames(List.of(step.getApproverId())).get(step.getApproverId());
+			return brief(approval.getItemId()).map((item) -> new StepBrief(step.getId(), step.getApproverId(), name,
+					open, item, this.items.findById(item.id()).map(WorkItem::getDescription).orElse(null)));
+		});
+	}
+
+	/** The people watching a record, read by the system (for notifications). */
+	@Transactional(readOnly = true)
+	public List<Long> watcherIds(long id) {
+		return this.jdbc.queryForList("select user_id from wi_watcher where item_id = :id order by user_id",
+				new MapSqlParameterSource("id", id), Long.class);
 	}
 
 	private void changed(WorkItem item, Set<String> fields) {
@@ -1282,6 +1334,21 @@ public class WorkItems {
 				default:
 					throw new IllegalArgumentException("field " + field + " cannot be set by a workflow");
 			}
+		}
+
+		@Override
+		public String createLinked(String type, String title, LinkKind kind) {
+			WorkItemFormData form = new WorkItemFormData();
+			form.setTitle(title.replace("{number}", this.item.getNumber()).replace("{title}", this.item.getTitle()));
+			form.setImpact(this.item.getImpact());
+			form.setUrgency(this.item.getUrgency());
+			form.setGroupId(this.item.getGroupId());
+			form.setServiceId(this.item.getServiceId());
+			form.setRequesterId(this.item.getRequesterId());
+			WorkItemView created = WorkItems.this.create(type, form);
+			WorkItems.this.links.saveAndFlush(new Link(RECORD_TYPE, this.item.getId(), kind, RECORD_TYPE, created.id(),
+					(this.actor != null) ? this.actor.id() : null, this.now));
+			return created.number();
 		}
 
 		private Long userValue(String v) {

@@ -72,7 +72,7 @@ class NotificationIT {
 	static final List<Received> received = new CopyOnWriteArrayList<>();
 
 	/** A request the local chat endpoint received. */
-	record Received(String path, Map<String, String> query, String body) {
+	record Received(String path, Map<String, String> query, String body, String signature) {
 	}
 
 	@BeforeAll
@@ -92,7 +92,7 @@ class NotificationIT {
 				}
 			}
 			String path = exchange.getRequestURI().getPath();
-			received.add(new Received(path, query, body));
+			received.add(new Received(path, query, body, exchange.getRequestHeaders().getFirst("X-Yunwei-Signature")));
 			boolean broken = path.startsWith("/broken");
 			byte[] answer = (broken ? "down for maintenance" : "{\"errcode\":0,\"errmsg\":\"ok\"}")
 				.getBytes(StandardCharsets.UTF_8);
@@ -224,10 +224,10 @@ class NotificationIT {
 		assertThat(api.get("/api/v1/work-items/" + number, token).json().get("priority").asInt()).isEqualTo(2);
 		assertThat(this.notifications.deliverDue()).as("the breach e-mail and the DingTalk message").isEqualTo(2);
 
-		MimeMessage[] mails = smtp.getReceivedMessages();
+		List<MimeMessage> mails = mailsTo(engineer);
 		assertThat(mails).hasSize(2);
-		assertThat(mails[0].getSubject()).isEqualTo("【SLA 预警】" + number + " UPS 电池更换");
-		MimeMessage breach = mails[1];
+		assertThat(mails.get(0).getSubject()).isEqualTo("【SLA 预警】" + number + " UPS 电池更换");
+		MimeMessage breach = mails.get(1);
 		assertThat(breach.getAllRecipients()[0].toString()).isEqualTo(engineer.username() + "@example.gov.cn");
 		assertThat(breach.getSubject()).isEqualTo("【SLA 超时】" + number + " UPS 电池更换");
 		assertThat(((String) breach.getContent())).contains("解决时限已超时")
@@ -294,7 +294,6 @@ class NotificationIT {
 		assertThat(off.status()).as(off.body()).isEqualTo(200);
 		assertThat(off.json().get("EMAIL").asBoolean()).isFalse();
 
-		int before = smtp.getReceivedMessages().length;
 		Response created = api.post("/api/v1/work-items", token,
 				Api.json(Map.of("type", "routine", "fields", Map.of("title", "交换机巡检", "assigneeId", engineer.id()))));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -306,10 +305,85 @@ class NotificationIT {
 				Api.json(Map.of("version", item.get("version").asInt(), "assigneeId", engineer.id())));
 		assertThat(assign.status()).as(assign.body()).isIn(200, 204);
 		this.notifications.deliverDue();
-		assertThat(smtp.getReceivedMessages()).hasSize(before);
+		assertThat(mailsTo(engineer)).isEmpty();
 		JsonNode bell = api.get("/api/v1/notifications", engineerToken).json().get("items");
 		assertThat(bell.valueStream().map((n) -> n.get("title").asString()))
 			.contains("【待处理】" + created.json().get("number").asString() + " 交换机巡检", "【待处理】" + number + " 防火墙策略复核");
+	}
+
+	@Test
+	void aWorkflowNotifiesTheRequesterCallsAWebhookAndOpensAFollowUp() throws Exception {
+		Api api = new Api(this.port);
+		TestUsers people = new TestUsers(this.context);
+		Person manager = people.create("ntmgr", null, "OM_MANAGER");
+		Person engineer = people.create("nteng", null, "ENGINEER");
+		Person requester = people.create("ntreq", null, "ENGINEER");
+		String token = api.token(manager.username(), TestUsers.PASSWORD);
+		String engineerToken = api.token(engineer.username(), TestUsers.PASSWORD);
+		String endpoint = "CMDB " + engineer.username();
+		assertThat(api
+			.post("/api/v1/notification-endpoints", token,
+					Api.json(Map.of("name", endpoint, "kind", "WEBHOOK", "url", chatUrl("/hooks/cmdb"), "secret",
+							"whsec", "events", List.of("workitem.transitioned"), "language", "en")))
+			.status()).isEqualTo(201);
+
+		String routine = new String(
+				getClass().getClassLoader().getResourceAsStream("workflows/routine.json").readAllBytes(),
+				StandardCharsets.UTF_8);
+		String completeActions = "{\"type\": \"notify\", \"params\": {\"to\": \"requester,watchers\"}}]";
+		assertThat(routine).contains(completeActions);
+		String extended = routine
+			.replace(completeActions, "{\"type\": \"notify\", \"params\": {\"to\": \"requester,watchers\"}},"
+					+ " {\"type\": \"callWebhook\", \"params\": {\"endpoint\": \"" + endpoint + "\"}},"
+					+ " {\"type\": \"createLinked\", \"params\": {\"itemType\": \"routine\", \"title\": \"复查：{title}\","
+					+ " \"link\": \"PARENT_OF\"}}]");
+		Response bad = api.put("/api/v1/workflows/routine", token,
+				extended.replace("requester,watchers", "requester,everybody"));
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.body()).contains("everybody");
+		Response saved = api.put("/api/v1/workflows/routine", token, extended);
+		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+		Response created = api.post("/api/v1/work-items", token, Api.json(Map.of("type", "routine", "fields",
+				Map.of("title", "核心交换机巡检", "requesterId", requester.id(), "assigneeId", engineer.id()))));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String number = created.json().get("number").asString();
+		assertThat(api.post("/api/v1/work-items/" + number + "/transitions/start", engineerToken, "{}").status())
+			.isEqualTo(200);
+		Response done = api.post("/api/v1/work-items/" + number + "/transitions/complete", engineerToken,
+				Api.json(Map.of("comment", "巡检正常")));
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+
+		String requesterToken = api.token(requester.username(), TestUsers.PASSWORD);
+		JsonNode bell = api.get("/api/v1/notifications", requesterToken).json().get("items");
+		assertThat(bell.valueStream().map((n) -> n.get("title").asString())).contains("【进展】" + number + " 核心交换机巡检");
+		assertThat(bell.valueStream().map((n) -> n.get("body").asString()))
+			.anySatisfy((b) -> assertThat(b).contains("执行了“完成”"));
+
+		JsonNode links = api.get("/api/v1/work-items/" + number + "/links", token).json();
+		assertThat(links.valueStream().map((l) -> l.get("otherTitle").asString())).contains("复查：核心交换机巡检");
+
+		this.notifications.deliverDue();
+		Received hook = received.stream().filter((r) -> r.path().equals("/hooks/cmdb")).findFirst().orElseThrow();
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec("whsec".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		assertThat(hook.signature()).isEqualTo("sha256="
+				+ java.util.HexFormat.of().formatHex(mac.doFinal(hook.body().getBytes(StandardCharsets.UTF_8))));
+		JsonNode payload = this.json.readTree(hook.body());
+		assertThat(payload.get("event").asString()).isEqualTo("workitem.transitioned");
+		assertThat(payload.get("subject").asString()).isEqualTo("[Update] " + number + " 核心交换机巡检");
+		assertThat(payload.get("body").asString()).contains("Complete");
+		assertThat(payload.get("link").asString()).isEqualTo("https://yunwei.example.gov.cn/work/routine/" + number);
+	}
+
+	private static List<MimeMessage> mailsTo(Person person) throws Exception {
+		List<MimeMessage> mails = new java.util.ArrayList<>();
+		for (MimeMessage m : smtp.getReceivedMessages()) {
+			if (m.getAllRecipients()[0].toString().equals(person.username() + "@example.gov.cn")) {
+				mails.add(m);
+			}
+		}
+		return mails;
 	}
 
 	private void tick() {

@@ -30,7 +30,7 @@ public final class MovableClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return this;
+		return Clock.fixed(this.now, zone);
 	}
 
 	@Override

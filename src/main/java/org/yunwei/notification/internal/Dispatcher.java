@@ -25,6 +25,8 @@ import org.yunwei.platform.identity.Directory;
 import org.yunwei.servicelevel.ClockKind;
 import org.yunwei.servicelevel.SlaBreached;
 import org.yunwei.servicelevel.SlaWarned;
+import org.yunwei.workitem.ApprovalDelegations;
+import org.yunwei.workitem.ApprovalRequested;
 import org.yunwei.workitem.WorkItemBrief;
 import org.yunwei.workitem.WorkItemChanged;
 import org.yunwei.workitem.WorkItemCreated;
@@ -52,7 +54,8 @@ class Dispatcher {
 
 	private final EndpointRepository endpoints;
 
-	private final WorkItems workItems;
+	/** Lazily: the kernel's workflow validation needs this module's actions first. */
+	private final org.springframework.beans.factory.ObjectProvider<WorkItems> workItems;
 
 	private final Directory directory;
 
@@ -64,10 +67,18 @@ class Dispatcher {
 
 	private final ZoneId zone;
 
-	Dispatcher(Outbox outbox, Templates templates, EndpointRepository endpoints, WorkItems workItems,
-			Directory directory, AccessControl access, NamedParameterJdbcTemplate jdbc,
+	private final ApprovalLinks links;
+
+	private final org.springframework.beans.factory.ObjectProvider<ApprovalDelegations> delegations;
+
+	Dispatcher(ApprovalLinks links, org.springframework.beans.factory.ObjectProvider<ApprovalDelegations> delegations,
+			Outbox outbox, Templates templates, EndpointRepository endpoints,
+			org.springframework.beans.factory.ObjectProvider<WorkItems> workItems, Directory directory,
+			AccessControl access, NamedParameterJdbcTemplate jdbc,
 			@Value("${yunwei.base-url:http://localhost:8080}") String baseUrl,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+		this.links = links;
+		this.delegations = delegations;
 		this.outbox = outbox;
 		this.templates = templates;
 		this.endpoints = endpoints;
@@ -96,13 +107,50 @@ class Dispatcher {
 		}
 	}
 
+	/**
+	 * An approval is someone's turn: they (and, while they are away, their delegate) get
+	 * a personal signed link to decide from the e-mail; chat groups get the record's
+	 * link.
+	 */
+	@EventListener
+	void on(ApprovalRequested e) {
+		this.workItems.getObject().brief(e.itemId()).ifPresent((item) -> {
+			Long actor = this.access.current().map(CurrentUser::id).orElse(null);
+			Map<String, String> values = values(item);
+			values.put("by", (actor == null) ? "—" : this.directory.userNames(List.of(actor)).get(actor));
+			long hours = this.links.validity().toHours();
+			values.put("validity.zh", (hours % 24 == 0) ? (hours / 24) + " 天" : hours + " 小时");
+			values.put("validity.en", (hours % 24 == 0) ? (hours / 24) + " days" : hours + " hours");
+			String approverName = this.directory.userNames(List.of(e.approverId())).get(e.approverId());
+			Map<String, String> own = new HashMap<>(values);
+			own.put("behalf.zh", "");
+			own.put("behalf.en", "");
+			own.put("decideLink",
+					this.baseUrl + "/public/approvals?token=" + this.links.token(e.stepId(), e.approverId()));
+			notifyPeople(NotificationEvent.APPROVAL_REQUESTED, item, own, Set.of(e.approverId()));
+			this.delegations.getObject().delegateOf(e.approverId()).ifPresent((delegate) -> {
+				Map<String, String> forDelegate = new HashMap<>(values);
+				forDelegate.put("behalf.zh", "（代 " + approverName + "）");
+				forDelegate.put("behalf.en", " (for " + approverName + ")");
+				forDelegate.put("decideLink",
+						this.baseUrl + "/public/approvals?token=" + this.links.token(e.stepId(), delegate));
+				notifyPeople(NotificationEvent.APPROVAL_REQUESTED, item, forDelegate, Set.of(delegate));
+			});
+			Map<String, String> shared = new HashMap<>(values);
+			shared.put("behalf.zh", "");
+			shared.put("behalf.en", "");
+			shared.put("decideLink", values.get("link"));
+			notifyEndpoints(NotificationEvent.APPROVAL_REQUESTED, shared);
+		});
+	}
+
 	@EventListener
 	void on(WorkItemCreated e) {
 		assigned(e.id());
 	}
 
 	private void assigned(long itemId) {
-		this.workItems.brief(itemId).ifPresent((item) -> {
+		this.workItems.getObject().brief(itemId).ifPresent((item) -> {
 			Long actor = this.access.current().map(CurrentUser::id).orElse(null);
 			if (item.assigneeId() == null || item.assigneeId().equals(actor)) {
 				return;
@@ -114,7 +162,7 @@ class Dispatcher {
 	}
 
 	private void sla(NotificationEvent event, long itemId, ClockKind kind, Instant due, boolean wholeGroup) {
-		this.workItems.brief(itemId).ifPresent((item) -> {
+		this.workItems.getObject().brief(itemId).ifPresent((item) -> {
 			Set<Long> people = new LinkedHashSet<>();
 			if (item.assigneeId() != null) {
 				people.add(item.assigneeId());
@@ -143,7 +191,71 @@ class Dispatcher {
 		return v;
 	}
 
+	/**
+	 * A workflow's {@code notify} action: tells the people named by {@code to}
+	 * ({@code assignee}, {@code requester}, {@code group}, {@code watchers},
+	 * {@code role:CODE}), never the person taking the transition.
+	 */
+	void transition(long itemId, Map<String, String> action, Long actor, List<String> to) {
+		this.workItems.getObject().brief(itemId).ifPresent((item) -> {
+			Set<Long> people = new LinkedHashSet<>();
+			for (String target : to) {
+				String t = target.strip();
+				if (t.equals("assignee") && item.assigneeId() != null) {
+					people.add(item.assigneeId());
+				}
+				else if (t.equals("requester") && item.requesterId() != null) {
+					people.add(item.requesterId());
+				}
+				else if (t.equals("group") && item.groupId() != null) {
+					people.addAll(this.directory.members(item.groupId()));
+				}
+				else if (t.equals("watchers")) {
+					people.addAll(this.workItems.getObject().watcherIds(itemId));
+				}
+				else if (t.startsWith("role:")) {
+					people.addAll(this.directory.usersWithRole(t.substring(5)));
+				}
+			}
+			if (actor != null) {
+				people.remove(actor);
+			}
+			notify(NotificationEvent.TRANSITIONED, item, transitionValues(item, action, actor), people);
+		});
+	}
+
+	/** A workflow's {@code callWebhook} action: one message to one endpoint, by name. */
+	boolean webhook(long itemId, Map<String, String> action, Long actor, String endpointName) {
+		Endpoint endpoint = this.endpoints.findByActiveTrue()
+			.stream()
+			.filter((e) -> e.getName().equals(endpointName))
+			.findFirst()
+			.orElse(null);
+		WorkItemBrief item = this.workItems.getObject().brief(itemId).orElse(null);
+		if (endpoint == null || item == null) {
+			return false;
+		}
+		String[] message = render(NotificationEvent.TRANSITIONED, endpoint.getLanguage(),
+				transitionValues(item, action, actor));
+		this.outbox.enqueue(NotificationEvent.TRANSITIONED.code(), endpoint.getKind(), null, endpoint.getId(),
+				endpoint.getName(), endpoint.getLanguage(), message[0], message[1], this.baseUrl + item.path());
+		return true;
+	}
+
+	private Map<String, String> transitionValues(WorkItemBrief item, Map<String, String> action, Long actor) {
+		Map<String, String> values = values(item);
+		action.forEach((language, label) -> values.put("action." + language, label));
+		values.put("by", (actor == null) ? "—" : this.directory.userNames(List.of(actor)).get(actor));
+		return values;
+	}
+
 	private void notify(NotificationEvent event, WorkItemBrief item, Map<String, String> values, Set<Long> people) {
+		notifyPeople(event, item, values, people);
+		notifyEndpoints(event, values);
+	}
+
+	private void notifyPeople(NotificationEvent event, WorkItemBrief item, Map<String, String> values,
+			Set<Long> people) {
 		String link = values.get("link");
 		Map<Long, Directory.Contact> contacts = this.directory.contacts(people);
 		Map<Long, Set<Channel>> off = switchedOff(people);
@@ -158,6 +270,10 @@ class Dispatcher {
 						message[1], link);
 			}
 		}
+	}
+
+	private void notifyEndpoints(NotificationEvent event, Map<String, String> values) {
+		String link = values.get("link");
 		for (Endpoint endpoint : this.endpoints.findByActiveTrue()) {
 			if (endpoint.wants(event.code())) {
 				String[] message = render(event, endpoint.getLanguage(), values);
@@ -170,9 +286,12 @@ class Dispatcher {
 	private String[] render(NotificationEvent event, String language, Map<String, String> values) {
 		TemplateView t = this.templates.get(event, language);
 		Map<String, String> v = new HashMap<>(values);
-		if (values.containsKey("clock." + t.language())) {
-			v.put("clock", values.get("clock." + t.language()));
-		}
+		String suffix = "." + t.language();
+		values.forEach((key, value) -> {
+			if (key.endsWith(suffix)) {
+				v.put(key.substring(0, key.length() - suffix.length()), value);
+			}
+		});
 		return new String[] { Templates.fill(t.subject(), v), Templates.fill(t.body(), v) };
 	}
 

@@ -33,7 +33,14 @@ public class Templates {
 					"The {clock} target was missed (due {due}).\nGroup: {group}\nAssignee: {assignee}" },
 			"workitem.assigned/zh", new String[] { "【待处理】{number} {title}", "{by} 将此记录分派给您（优先级 {priority}）。" },
 			"workitem.assigned/en", new String[] { "[Assigned to you] {number} {title}",
-					"{by} assigned this record to you (priority {priority})." });
+					"{by} assigned this record to you (priority {priority})." },
+			"workitem.transitioned/zh", new String[] { "【进展】{number} {title}", "{by} 执行了“{action}”。\n处理组：{group}\n处理人：{assignee}" },
+			"workitem.transitioned/en", new String[] { "[Update] {number} {title}",
+					"{by}: {action}.\nGroup: {group}\nAssignee: {assignee}" },
+			"approval.requested/zh", new String[] { "【待审批】{number} {title}",
+					"{by} 提交的记录等待您审批{behalf}。\n批准或驳回（无需登录，{validity}内有效）：{decideLink}" },
+			"approval.requested/en", new String[] { "[Approval needed] {number} {title}",
+					"{by} asks for your approval{behalf}.\nApprove or reject (no sign-in needed, valid for {validity}): {decideLink}" });
 			// @formatter:on
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -101,7 +108,7 @@ public class Templates {
 			String key = text.substring(open + 1, close);
 			if (values.containsKey(key)) {
 				String v = values.get(key);
-				out.append((v == null || v.isBlank()) ? "—" : v);
+				out.append((v == null) ? "—" : v);
 			}
 			else {
 				out.append(text, open, close + 1);

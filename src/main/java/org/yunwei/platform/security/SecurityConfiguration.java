@@ -80,7 +80,8 @@ class SecurityConfiguration {
 	SecurityFilterChain uiChain(HttpSecurity http, PasswordLoginProvider provider, LoginHandlers handlers)
 			throws Exception {
 		http.authorizeHttpRequests((a) -> a
-			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+					"/public/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -19,9 +19,13 @@ public class ApprovalEngine {
 
 	private final ApprovalStepRepository steps;
 
-	ApprovalEngine(ApprovalRepository approvals, ApprovalStepRepository steps) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	ApprovalEngine(ApprovalRepository approvals, ApprovalStepRepository steps,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.approvals = approvals;
 		this.steps = steps;
+		this.events = events;
 	}
 
 	/** Opens an approval, cancelling one still pending on the same record. */
@@ -30,11 +34,17 @@ public class ApprovalEngine {
 		this.approvals.findByItemIdAndState(itemId, "PENDING").forEach((a) -> a.cancel(now));
 		Approval approval = this.approvals
 			.saveAndFlush(new Approval(itemId, requestedBy, mode, approveTransition, rejectTransition, now));
+		List<ApprovalStep> opened = new java.util.ArrayList<>();
 		for (int i = 0; i < approvers.size(); i++) {
 			boolean active = mode != ApprovalMode.SEQUENTIAL || i == 0;
-			this.steps.save(new ApprovalStep(approval.getId(), i + 1, approvers.get(i), active));
+			ApprovalStep step = this.steps.save(new ApprovalStep(approval.getId(), i + 1, approvers.get(i), active));
+			if (active) {
+				opened.add(step);
+			}
 		}
 		this.steps.flush();
+		opened.forEach((step) -> this.events
+			.publishEvent(new org.yunwei.workitem.ApprovalRequested(itemId, step.getId(), step.getApproverId())));
 		return approval;
 	}
 
@@ -42,8 +52,9 @@ public class ApprovalEngine {
 	 * Records a decision on a step; returns the transition the workflow takes now, or
 	 * null while the approval is still open.
 	 */
-	public String decide(Approval approval, ApprovalStep step, boolean approve, String comment, Instant now) {
-		step.decide(approve, comment, now);
+	public String decide(Approval approval, ApprovalStep step, boolean approve, String comment, Instant now,
+			Long decidedBy) {
+		step.decide(approve, comment, now, decidedBy);
 		List<ApprovalStep> all = this.steps.findByApprovalIdOrderBySeqAsc(approval.getId());
 		String outcome = null;
 		if (!approve) {
@@ -57,7 +68,11 @@ public class ApprovalEngine {
 		}
 		else if (approval.getMode() == ApprovalMode.SEQUENTIAL) {
 			step.deactivate();
-			all.stream().filter((s) -> s.getDecision() == null).findFirst().ifPresent(ApprovalStep::activate);
+			all.stream().filter((s) -> s.getDecision() == null).findFirst().ifPresent((next) -> {
+				next.activate();
+				this.events.publishEvent(new org.yunwei.workitem.ApprovalRequested(approval.getItemId(), next.getId(),
+						next.getApproverId()));
+			});
 		}
 		if (outcome != null) {
 			approval.decide(approve, now);

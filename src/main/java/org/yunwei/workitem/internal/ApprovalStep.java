@@ -37,6 +37,9 @@ public class ApprovalStep {
 
 	private Instant decidedAt;
 
+	/** Who decided, when not the approver (their delegate while they are away). */
+	private Long decidedBy;
+
 	protected ApprovalStep() {
 	}
 
@@ -47,10 +50,15 @@ public class ApprovalStep {
 		this.active = active;
 	}
 
-	public void decide(boolean approved, String comment, Instant now) {
+	public void decide(boolean approved, String comment, Instant now, Long decidedBy) {
+		this.decidedBy = decidedBy;
 		this.decision = approved ? "APPROVED" : "REJECTED";
 		this.comment = comment;
 		this.decidedAt = now;
+	}
+
+	public Long getDecidedBy() {
+		return this.decidedBy;
 	}
 
 	public void activate() {

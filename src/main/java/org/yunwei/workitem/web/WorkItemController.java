@@ -202,6 +202,7 @@ class WorkItemController {
 		model.addAttribute("canWork", this.items.canWork(item.id()));
 		model.addAttribute("transitions", this.items.transitions(item.id()));
 		model.addAttribute("approvals", this.items.approvals(item.id()));
+		model.addAttribute("actingFor", this.items.actingForMe());
 		model.addAttribute("attachments", this.items.attachments(item.id()));
 		model.addAttribute("journal", this.items.journal(item.id()));
 		model.addAttribute("links", this.items.links(item.id()));
