@@ -7,6 +7,30 @@ document.addEventListener('DOMContentLoaded', function () {
       event.preventDefault();
     }
   }, true);
+  // A field that takes the page's current query string when its form is sent (the list's
+  // filter, which htmx keeps in the address): <input data-query-from-url>
+  document.body.addEventListener('submit', function (event) {
+    event.target.querySelectorAll('[data-query-from-url]').forEach(function (input) {
+      input.value = window.location.search.replace(/^\?/, '').replace(/(^|&)after=[^&]*/g, '');
+    });
+  });
+  // Bulk selection: <input type="checkbox" data-check-all="name"> ticks every box of that name;
+  // elements with data-bulk-count show how many are ticked.
+  document.body.addEventListener('change', function (event) {
+    var all = event.target.getAttribute && event.target.getAttribute('data-check-all');
+    if (all) {
+      document.querySelectorAll('input[type=checkbox][name="' + all + '"]').forEach(function (box) {
+        box.checked = event.target.checked;
+      });
+    }
+    var count = document.querySelectorAll('input[type=checkbox][name="ids"]:checked').length;
+    document.querySelectorAll('[data-bulk-count]').forEach(function (el) {
+      el.textContent = count;
+    });
+    document.querySelectorAll('[data-bulk-needs-selection]').forEach(function (el) {
+      el.disabled = count === 0;
+    });
+  });
   // Copy buttons: <button data-copy="#id">
   document.body.addEventListener('click', function (event) {
     var button = event.target.closest('[data-copy]');

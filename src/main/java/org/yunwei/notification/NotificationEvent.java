@@ -47,6 +47,11 @@ public enum NotificationEvent {
 		return this.placeholders;
 	}
 
+	/** The event's own placeholders as written in a template: {@code {clock} {due} …}. */
+	public String placeholderHint() {
+		return String.join(" ", this.placeholders.stream().map((p) -> "{" + p + "}").toList());
+	}
+
 	public String messageKey() {
 		return "notification.event." + this.code;
 	}

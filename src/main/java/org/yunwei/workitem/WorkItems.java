@@ -3,6 +3,7 @@ package org.yunwei.workitem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -198,6 +199,33 @@ public class WorkItems {
 		return view(item, this.workflows.definition(item.getWorkflowId()));
 	}
 
+	/**
+	 * Moves a record to a group and/or person (a bulk action or a quick assignment), with
+	 * the change in its journal; a person not in the group is refused like on the form.
+	 */
+	public WorkItemView assign(long id, Long assigneeId, Long groupId) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, true);
+		checkReferences(null, assigneeId, groupId);
+		Map<String, String> before = snapshot(item);
+		if (groupId != null) {
+			item.setGroupId(groupId);
+		}
+		if (assigneeId != null) {
+			item.setAssigneeId(assigneeId);
+		}
+		Map<String, JournalEntryView.FieldChange> changes = diff(before, snapshot(item));
+		if (!changes.isEmpty()) {
+			Instant now = this.clock.instant();
+			item.touch(now);
+			this.journal.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, null, changesJson(changes), me.id(),
+					me.displayName(), now));
+			this.items.flush();
+			changed(item, changes.keySet());
+		}
+		return view(item, this.workflows.definition(item.getWorkflowId()));
+	}
+
 	// ---- lists
 
 	@Transactional(readOnly = true)
@@ -205,7 +233,7 @@ public class WorkItems {
 		WorkItemType t = this.types.get(filter.type());
 		CurrentUser me = this.access.require(t.readPermission());
 		int pageSize = KeysetPage.size(size);
-		MapSqlParameterSource p = new MapSqlParameterSource("type", t.code());
+		MapSqlParameterSource p = new MapSqlParameterSource("type", t.code()).addValue("farFuture", FAR_FUTURE);
 		StringBuilder sql = new StringBuilder(ROW_COLUMNS + " from wi_item i where i.type_code = :type");
 		scope(sql, p, me, me.scope(t.readPermission()));
 		if (filter.category() != null) {
@@ -256,14 +284,79 @@ public class WorkItems {
 			sql.append(" and (upper(i.number) like :q or upper(i.title) like :q)");
 			p.addValue("q", "%" + filter.q().trim().toUpperCase(java.util.Locale.ROOT) + "%");
 		}
-		Long afterId = KeysetPage.decodeId(after);
-		if (afterId != null) {
-			sql.append(" and i.id < :after");
-			p.addValue("after", afterId);
+		ZoneId zone = zone();
+		range(sql, p, "i.opened_at", "opened", filter.openedFrom(), filter.openedTo(), zone);
+		range(sql, p, "i.due_at", "due", filter.dueFrom(), filter.dueTo(), zone);
+		WorkItemSort sort = (filter.sort() == null) ? WorkItemSort.NEWEST : filter.sort();
+		String cursor = KeysetPage.decode(after);
+		if (cursor != null) {
+			after(sql, p, sort, cursor);
 		}
-		sql.append(" order by i.id desc fetch first ").append(pageSize + 1).append(" rows only");
+		sql.append(ORDER.get(sort)).append(" fetch first ").append(pageSize + 1).append(" rows only");
 		List<WorkItemRow> rows = rows(sql.toString(), p);
-		return KeysetPage.of(rows, pageSize, (row) -> String.valueOf(row.id()));
+		return KeysetPage.of(rows, pageSize, (row) -> cursor(sort, row));
+	}
+
+	private static final Map<WorkItemSort, String> ORDER = Map.of(WorkItemSort.NEWEST, " order by i.id desc",
+			WorkItemSort.PRIORITY, " order by i.priority, i.id desc", WorkItemSort.DUE,
+			" order by coalesce(i.due_at, :farFuture), i.id", WorkItemSort.UPDATED,
+			" order by i.updated_at desc, i.id desc");
+
+	private static final java.time.OffsetDateTime FAR_FUTURE = java.time.OffsetDateTime.parse("9999-12-31T00:00:00Z");
+
+	/** The keyset condition of the page after the row a cursor names. */
+	private static void after(StringBuilder sql, MapSqlParameterSource p, WorkItemSort sort, String cursor) {
+		String[] parts = cursor.split("\\|");
+		try {
+			long id = Long.parseLong(parts[parts.length - 1]);
+			p.addValue("afterId", id);
+			switch (sort) {
+				case PRIORITY:
+					sql.append(" and (i.priority > :afterKey or (i.priority = :afterKey and i.id < :afterId))");
+					p.addValue("afterKey", Integer.parseInt(parts[0]));
+					break;
+				case DUE:
+					sql.append(" and (coalesce(i.due_at, :farFuture) > :afterKey"
+							+ " or (coalesce(i.due_at, :farFuture) = :afterKey and i.id > :afterId))");
+					p.addValue("afterKey", Instant.ofEpochMilli(Long.parseLong(parts[0])).atOffset(ZoneOffset.UTC));
+					break;
+				case UPDATED:
+					sql.append(" and (i.updated_at < :afterKey or (i.updated_at = :afterKey and i.id < :afterId))");
+					p.addValue("afterKey", Instant.ofEpochMilli(Long.parseLong(parts[0])).atOffset(ZoneOffset.UTC));
+					break;
+				default:
+					sql.append(" and i.id < :afterId");
+			}
+		}
+		catch (RuntimeException ex) {
+			throw new ValidationFailed("after", "error.cursor");
+		}
+	}
+
+	private static String cursor(WorkItemSort sort, WorkItemRow row) {
+		switch (sort) {
+			case PRIORITY:
+				return row.priority() + "|" + row.id();
+			case DUE:
+				return ((row.dueAt() == null) ? FAR_FUTURE.toInstant() : row.dueAt()).toEpochMilli() + "|" + row.id();
+			case UPDATED:
+				return row.updatedAt().toEpochMilli() + "|" + row.id();
+			default:
+				return String.valueOf(row.id());
+		}
+	}
+
+	/** Days from and to (both included) read in the reader's zone. */
+	private static void range(StringBuilder sql, MapSqlParameterSource p, String column, String name,
+			java.time.LocalDate from, java.time.LocalDate to, ZoneId zone) {
+		if (from != null) {
+			sql.append(" and ").append(column).append(" >= :").append(name).append("From");
+			p.addValue(name + "From", from.atStartOfDay(zone).toOffsetDateTime());
+		}
+		if (to != null) {
+			sql.append(" and ").append(column).append(" < :").append(name).append("To");
+			p.addValue(name + "To", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+		}
 	}
 
 	/** The most rows one export writes. */
@@ -820,6 +913,12 @@ public class WorkItems {
 				"select count(*) from wi_watcher where item_id = :item and user_id = :user",
 				new MapSqlParameterSource("item", id).addValue("user", userId), Integer.class);
 		return n != null && n > 0;
+	}
+
+	/** Whether the signed-in person may create and work on records of a type. */
+	@Transactional(readOnly = true)
+	public boolean canWrite(String type) {
+		return this.access.user().has(this.types.get(type).writePermission());
 	}
 
 	/** Whether the caller may edit the record and take its transitions. */

@@ -71,8 +71,11 @@ class ServiceController {
 
 	private final SlaTime time;
 
-	ServiceController(ServiceCatalogue catalogue, ServiceLevels levels, Directory directory, Calendars calendars,
-			AccessControl access, Formats formats, SlaTime time) {
+	private final org.yunwei.schedule.RecurringWork recurring;
+
+	ServiceController(org.yunwei.schedule.RecurringWork recurring, ServiceCatalogue catalogue, ServiceLevels levels,
+			Directory directory, Calendars calendars, AccessControl access, Formats formats, SlaTime time) {
+		this.recurring = recurring;
 		this.catalogue = catalogue;
 		this.levels = levels;
 		this.directory = directory;
@@ -196,6 +199,13 @@ class ServiceController {
 		model.addAttribute("calendars",
 				calendarOptions((service != null && service.level() != null) ? service.level() : null));
 		model.addAttribute("checklist", (service != null) ? checklist(service) : List.of());
+		boolean reviews = service != null
+				&& this.access.current().map((me) -> me.has(org.yunwei.schedule.RecurringWork.READ)).orElse(false);
+		model.addAttribute("reviews", reviews ? this.recurring.forService(service.id()) : List.of());
+		model.addAttribute("canSchedule",
+				this.access.current()
+					.map((me) -> me.has(org.yunwei.schedule.RecurringWork.WRITE) && me.has("slreview:write"))
+					.orElse(false));
 		return "service/detail";
 	}
 

@@ -52,8 +52,11 @@ class WorkItemApiController {
 
 	private final org.yunwei.workitem.WorkItemImport importer;
 
+	private final org.yunwei.workitem.BulkChanges bulk;
+
 	WorkItemApiController(WorkItems items, JsonPatches patches, WorkItemExports exports,
-			org.yunwei.workitem.WorkItemImport importer) {
+			org.yunwei.workitem.WorkItemImport importer, org.yunwei.workitem.BulkChanges bulk) {
+		this.bulk = bulk;
 		this.importer = importer;
 		this.exports = exports;
 		this.items = items;
@@ -68,9 +71,33 @@ class WorkItemApiController {
 			@RequestParam(required = false) Integer priority, @RequestParam(required = false) Boolean open,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean mine,
 			@RequestParam(required = false) String q, @RequestParam(required = false) SlaStatus sla,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate openedFrom,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate openedTo,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate dueFrom,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo,
+			@RequestParam(required = false) org.yunwei.workitem.WorkItemSort sort,
 			@RequestParam(required = false) String after, @RequestParam(required = false) Integer size) {
 		return this.items.list(new WorkItemFilter(type, category, state, assigneeId, groupId, requesterId, priority,
-				open, overdue, mine, q, sla), after, size);
+				open, overdue, mine, q, sla, openedFrom, openedTo, dueFrom, dueTo, sort), after, size);
+	}
+
+	/**
+	 * A bulk action: {@code assign} (groupId and/or assigneeId) or {@code transition}.
+	 */
+	record BulkRequest(String action, java.util.List<Long> ids, Long assigneeId, Long groupId, String transition,
+			String comment) {
+	}
+
+	@PostMapping("/bulk")
+	@Operation(summary = "Assign, or take a transition on, many records; each is changed or refused on its own")
+	org.yunwei.workitem.BulkChanges.Result bulk(@RequestBody BulkRequest request) {
+		return "transition".equals(request.action())
+				? this.bulk.transition(request.ids(), request.transition(), request.comment())
+				: this.bulk.assign(request.ids(), request.assigneeId(), request.groupId());
 	}
 
 	@GetMapping("/export")

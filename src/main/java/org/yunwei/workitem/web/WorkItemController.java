@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,6 +25,7 @@ import org.yunwei.workitem.TransitionRequest;
 import org.yunwei.workitem.WorkItemFilter;
 import org.yunwei.workitem.WorkItemFormData;
 import org.yunwei.workitem.WorkItemPanel;
+import org.yunwei.workitem.WorkItemSort;
 import org.yunwei.workitem.WorkItemType;
 import org.yunwei.workitem.WorkItemTypes;
 import org.yunwei.workitem.WorkItemView;
@@ -54,9 +56,20 @@ class WorkItemController {
 
 	private final java.util.List<WorkItemPanel> panels;
 
-	WorkItemController(WorkItems items, WorkItemTypes types, Workflows workflows, Directory directory,
-			WorkItemExports exports, org.yunwei.workitem.WorkItemImport importer,
-			org.yunwei.platform.web.Formats formats, java.util.List<WorkItemPanel> panels) {
+	private final org.yunwei.workitem.BulkChanges bulk;
+
+	private final org.yunwei.workitem.SavedFilters savedFilters;
+
+	private final org.springframework.context.MessageSource messages;
+
+	WorkItemController(org.yunwei.workitem.BulkChanges bulk, org.yunwei.workitem.SavedFilters savedFilters,
+			org.springframework.context.MessageSource messages, WorkItems items, WorkItemTypes types,
+			Workflows workflows, Directory directory, WorkItemExports exports,
+			org.yunwei.workitem.WorkItemImport importer, org.yunwei.platform.web.Formats formats,
+			java.util.List<WorkItemPanel> panels) {
+		this.bulk = bulk;
+		this.savedFilters = savedFilters;
+		this.messages = messages;
 		this.formats = formats;
 		this.panels = panels;
 		this.importer = importer;
@@ -70,13 +83,50 @@ class WorkItemController {
 	/**
 	 * The list's filter as the form shows it; {@code view} is open, mine, overdue or all.
 	 */
-	record Filter(String view, String state, Integer priority, String q, SlaStatus sla) {
+	record Filter(String view, String state, Integer priority, String q, SlaStatus sla, Long groupId, Long assigneeId,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate openedFrom,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate openedTo,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate dueFrom,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo, WorkItemSort sort) {
 
 		WorkItemFilter toFilter(String type) {
 			String v = (this.view == null || this.view.isBlank()) ? "open" : this.view;
-			return new WorkItemFilter(type, null, blank(this.state), null, null, null, this.priority,
+			return new WorkItemFilter(type, null, blank(this.state), this.assigneeId, this.groupId, null, this.priority,
 					"open".equals(v) ? Boolean.TRUE : null, "overdue".equals(v) ? Boolean.TRUE : null,
-					"mine".equals(v) ? Boolean.TRUE : null, blank(this.q), this.sla);
+					"mine".equals(v) ? Boolean.TRUE : null, blank(this.q), this.sla, this.openedFrom, this.openedTo,
+					this.dueFrom, this.dueTo, this.sort);
+		}
+
+		/** Whether any of the "more filters" is set (the panel then opens). */
+		public boolean more() {
+			return this.groupId != null || this.assigneeId != null || this.openedFrom != null || this.openedTo != null
+					|| this.dueFrom != null || this.dueTo != null;
+		}
+
+		/** The filter as a query string, for links, exports and saved filters. */
+		public String query() {
+			org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder
+				.newInstance();
+			put(b, "view", this.view);
+			put(b, "state", this.state);
+			put(b, "priority", this.priority);
+			put(b, "q", this.q);
+			put(b, "sla", this.sla);
+			put(b, "groupId", this.groupId);
+			put(b, "assigneeId", this.assigneeId);
+			put(b, "openedFrom", this.openedFrom);
+			put(b, "openedTo", this.openedTo);
+			put(b, "dueFrom", this.dueFrom);
+			put(b, "dueTo", this.dueTo);
+			put(b, "sort", this.sort);
+			String query = b.encode().build().getQuery();
+			return (query == null) ? "" : query;
+		}
+
+		private static void put(org.springframework.web.util.UriComponentsBuilder b, String name, Object value) {
+			if (value != null && !value.toString().isBlank()) {
+				b.queryParam(name, value.toString());
+			}
 		}
 
 		public String viewOrDefault() {
@@ -86,32 +136,89 @@ class WorkItemController {
 	}
 
 	@GetMapping
-	String list(@PathVariable String type, @RequestParam(required = false) String view,
-			@RequestParam(required = false) String state, @RequestParam(required = false) Integer priority,
-			@RequestParam(required = false) String q, @RequestParam(required = false) SlaStatus sla,
-			@RequestParam(required = false) String after, Model model, HtmxRequest htmx) {
+	String list(@PathVariable String type, Filter filter, @RequestParam(required = false) String after, Model model,
+			HtmxRequest htmx) {
 		WorkItemType t = this.types.get(type);
-		Filter filter = new Filter(view, state, priority, q, sla);
 		model.addAttribute("type", t);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", this.items.list(filter.toFilter(type), after, 50));
-		if (htmx.isHtmxRequest()) {
-			return (after != null) ? "work/list :: more" : "work/list :: results";
+		model.addAttribute("canWrite", this.items.canWrite(type));
+		if (htmx.isHtmxRequest() && after != null) {
+			return "work/list :: more";
 		}
-		model.addAttribute("states", this.workflows.current(type).definition().states());
-		model.addAttribute("slaStatuses", SlaStatus.values());
+		org.yunwei.workitem.WorkflowDefinition definition = this.workflows.current(type).definition();
+		model.addAttribute("transitions", definition.transitions());
+		model.addAttribute("groups", this.directory.activeGroups());
+		model.addAttribute("users", this.directory.activeUsers());
 		model.addAttribute("language", this.formats.language());
+		if (htmx.isHtmxRequest()) {
+			return "work/list :: results";
+		}
+		model.addAttribute("states", definition.states());
+		model.addAttribute("slaStatuses", SlaStatus.values());
+		model.addAttribute("sorts", WorkItemSort.values());
+		model.addAttribute("savedFilters", this.savedFilters.list(type));
 		return "work/list";
 	}
 
-	@GetMapping("/export")
-	void export(@PathVariable String type, @RequestParam(defaultValue = "xlsx") String format,
-			@RequestParam(required = false) String view, @RequestParam(required = false) String state,
-			@RequestParam(required = false) Integer priority, @RequestParam(required = false) String q,
-			@RequestParam(required = false) SlaStatus sla, jakarta.servlet.http.HttpServletResponse response)
-			throws java.io.IOException {
+	/** Assign, or take a transition on, the records ticked in the list. */
+	@PostMapping("/bulk")
+	String bulk(@PathVariable String type, @RequestParam(name = "ids", required = false) java.util.List<Long> ids,
+			@RequestParam String action, @RequestParam(required = false) Long assigneeId,
+			@RequestParam(required = false) Long groupId, @RequestParam(required = false) String transition,
+			@RequestParam(required = false) String comment, @RequestParam(defaultValue = "") String back,
+			java.util.Locale locale, RedirectAttributes redirect) {
 		this.types.get(type);
-		this.exports.write(new Filter(view, state, priority, q, sla).toFilter(type), format, response);
+		try {
+			org.yunwei.workitem.BulkChanges.Result result = "transition".equals(action)
+					? this.bulk.transition(ids, transition, comment) : this.bulk.assign(ids, assigneeId, groupId);
+			redirect.addFlashAttribute("flash", "bulk.done");
+			redirect.addFlashAttribute("flashArgs", new Object[] { result.changed(), result.refused().size() });
+			redirect.addFlashAttribute("bulkRefused",
+					result.refused()
+						.stream()
+						.map((r) -> r.number() + ": "
+								+ this.messages.getMessage(r.messageKey(), r.args().toArray(), r.messageKey(), locale))
+						.toList());
+		}
+		catch (DomainException ex) {
+			FormErrors.flash(redirect, ex);
+		}
+		return "redirect:/work/" + type + (back.isBlank() ? "" : "?" + safeQuery(back));
+	}
+
+	/** Saves the list's current filter under a name. */
+	@PostMapping("/filters")
+	String saveFilter(@PathVariable String type, @RequestParam(required = false) String name,
+			@RequestParam(defaultValue = "false") boolean shared, @RequestParam(defaultValue = "") String query,
+			RedirectAttributes redirect) {
+		try {
+			this.savedFilters.save(type, name, query, shared);
+			redirect.addFlashAttribute("flash", "savedFilter.saved");
+		}
+		catch (DomainException ex) {
+			FormErrors.flash(redirect, ex);
+		}
+		return "redirect:/work/" + type + (query.isBlank() ? "" : "?" + safeQuery(query));
+	}
+
+	@PostMapping("/filters/{id}/delete")
+	String deleteFilter(@PathVariable String type, @PathVariable long id, RedirectAttributes redirect) {
+		this.savedFilters.delete(id);
+		redirect.addFlashAttribute("flash", "savedFilter.deleted");
+		return "redirect:/work/" + type;
+	}
+
+	/** A query string kept only if it is one (no way to redirect elsewhere). */
+	private static String safeQuery(String query) {
+		return query.replaceAll("[^A-Za-z0-9_.~%&=+\\-]", "");
+	}
+
+	@GetMapping("/export")
+	void export(@PathVariable String type, @RequestParam(defaultValue = "xlsx") String format, Filter filter,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		this.types.get(type);
+		this.exports.write(filter.toFilter(type), format, response);
 	}
 
 	@GetMapping("/import")

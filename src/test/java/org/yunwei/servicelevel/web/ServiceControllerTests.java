@@ -79,6 +79,9 @@ class ServiceControllerTests {
 	@MockitoBean
 	Calendars calendars;
 
+	@MockitoBean
+	org.yunwei.schedule.RecurringWork recurring;
+
 	@BeforeEach
 	void manager() {
 		Map<String, RecordScope> permissions = new HashMap<>();
