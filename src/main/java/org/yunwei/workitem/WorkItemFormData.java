@@ -50,8 +50,19 @@ public class WorkItemFormData {
 
 	private Integer version;
 
+	/**
+	 * Custom field values by code (text, number, ISO date, choice value, person or group
+	 * id).
+	 */
+	private java.util.Map<String, Object> customFields = new java.util.LinkedHashMap<>();
+
 	public static WorkItemFormData of(WorkItemView item, java.time.ZoneId zone) {
 		WorkItemFormData f = new WorkItemFormData();
+		item.customFields()
+			.forEach((code,
+					value) -> f.customFields.put(code, (value instanceof java.util.List<?> list)
+							? new java.util.ArrayList<>(list)
+							: (value instanceof java.math.BigDecimal n) ? n.toPlainString() : String.valueOf(value)));
 		f.title = item.title();
 		f.description = item.description();
 		f.impact = item.impact();
@@ -161,6 +172,29 @@ public class WorkItemFormData {
 
 	public void setVersion(Integer version) {
 		this.version = version;
+	}
+
+	/**
+	 * Whether a choice is among a custom field's values (one value, several, or a form's
+	 * array).
+	 */
+	public boolean chosen(String code, String value) {
+		Object v = this.customFields.get(code);
+		if (v instanceof String[] array) {
+			return java.util.Arrays.asList(array).contains(value);
+		}
+		if (v instanceof java.util.Collection<?> c) {
+			return c.contains(value);
+		}
+		return v != null && v.toString().equals(value);
+	}
+
+	public java.util.Map<String, Object> getCustomFields() {
+		return this.customFields;
+	}
+
+	public void setCustomFields(java.util.Map<String, Object> customFields) {
+		this.customFields = (customFields == null) ? new java.util.LinkedHashMap<>() : customFields;
 	}
 
 }

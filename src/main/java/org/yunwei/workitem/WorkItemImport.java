@@ -33,6 +33,9 @@ import org.yunwei.platform.web.TableFiles;
 @Service
 public class WorkItemImport {
 
+	/** The column key of a custom field: {@code cf:<code>}. */
+	private static final String CUSTOM = "cf:";
+
 	private static final String[] FIELDS = { "number", "title", "description", "impact", "urgency", "assignee", "group",
 			"dueAt", "tags" };
 
@@ -118,7 +121,7 @@ public class WorkItemImport {
 
 	private List<Planned> plan(String type, String fileName, byte[] bytes) {
 		List<TableFiles.Line> lines = TableFiles.read(fileName, bytes);
-		Map<String, Integer> columns = columns(lines.get(0));
+		Map<String, Integer> columns = columns(lines.get(0), this.items.customFields(type));
 		if (!columns.containsKey("title")) {
 			throw new ValidationFailed("file", "import.error.noTitle", label("title"));
 		}
@@ -233,14 +236,24 @@ public class WorkItemImport {
 			}
 			form.setTags(tags);
 		}
+		for (Map.Entry<String, Integer> c : columns.entrySet()) {
+			if (c.getKey().startsWith(CUSTOM)) {
+				form.getCustomFields().put(c.getKey().substring(CUSTOM.length()), value(line, columns, c.getKey()));
+			}
+		}
 		return new Planned(new Row(n, number.isEmpty() ? null : number, title, id != null, errors), form, id);
 	}
 
 	/**
 	 * Which column holds which field: headers in Chinese, English, or the field names.
 	 */
-	private Map<String, Integer> columns(TableFiles.Line header) {
+	private Map<String, Integer> columns(TableFiles.Line header, List<org.yunwei.fields.FieldDefinition> customFields) {
 		Map<String, String> names = new HashMap<>();
+		for (org.yunwei.fields.FieldDefinition f : customFields) {
+			for (String name : List.of(f.code(), f.labelZh(), f.labelEn())) {
+				names.putIfAbsent(name.toLowerCase(Locale.ROOT), CUSTOM + f.code());
+			}
+		}
 		for (String field : FIELDS) {
 			names.put(field.toLowerCase(Locale.ROOT), field);
 			for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {

@@ -8,7 +8,7 @@ public record WorkItemView(long id, int version, String type, String number, Str
 		String state, String stateName, StateCategory stateCategory, int impact, int urgency, int priority,
 		Ref requester, Long departmentId, Ref assignee, Ref group, Long serviceId, List<Long> ciIds, List<String> tags,
 		Instant dueAt, Instant openedAt, Instant firstResponseAt, Instant resolvedAt, Instant closedAt,
-		Instant updatedAt, int workflowVersion) {
+		Instant updatedAt, int workflowVersion, java.util.Map<String, Object> customFields) {
 
 	/** A user or group named by id, with its display name. */
 	public record Ref(long id, String name) {

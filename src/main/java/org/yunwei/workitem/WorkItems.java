@@ -102,6 +102,13 @@ public class WorkItems {
 
 	private final ApprovalDelegations delegations;
 
+	private final org.yunwei.fields.CustomFields fields;
+
+	/** The custom-field scope of a work-item type. */
+	public static String fieldScope(String type) {
+		return "workItem:" + type;
+	}
+
 	WorkItems(WorkItemRepository items, JournalRepository journal, LinkRepository links, WorkItemNumbers numbers,
 			WorkItemTypes types, Workflows workflows, AccessControl access, Directory directory,
 			NamedParameterJdbcTemplate jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events,
@@ -111,8 +118,9 @@ public class WorkItems {
 			org.yunwei.workitem.internal.ApprovalEngine approvalEngine,
 			org.yunwei.workitem.internal.AttachmentRepository attachments,
 			org.yunwei.workitem.internal.AttachmentStore attachmentStore, org.yunwei.platform.web.Formats formats,
-			org.springframework.beans.factory.ObjectProvider<ServiceOptions> services,
-			ApprovalDelegations delegations) {
+			org.springframework.beans.factory.ObjectProvider<ServiceOptions> services, ApprovalDelegations delegations,
+			org.yunwei.fields.CustomFields fields) {
+		this.fields = fields;
 		this.delegations = delegations;
 		this.formats = formats;
 		this.services = services;
@@ -154,6 +162,7 @@ public class WorkItems {
 		apply(item, form, requester);
 		checkService(item.getServiceId(), null);
 		item = this.items.saveAndFlush(item);
+		this.fields.write(fieldScope(type), item.getId(), form.getCustomFields(), true);
 		history(item.getId(), null, null, initial.code(), me.id(), now);
 		Context context = new Context(item, def.creation(), me, now, def);
 		for (WorkflowDefinition.Action action : def.onCreate()) {
@@ -188,6 +197,9 @@ public class WorkItems {
 		checkService(item.getServiceId(), serviceBefore);
 		Map<String, String> after = snapshot(item);
 		Map<String, JournalEntryView.FieldChange> changes = diff(before, after);
+		this.fields.write(fieldScope(item.getTypeCode()), item.getId(), form.getCustomFields(), false)
+			.forEach((label, values) -> changes.put("custom:" + label,
+					new JournalEntryView.FieldChange("custom:" + label, values[0], values[1])));
 		if (!changes.isEmpty()) {
 			Instant now = this.clock.instant();
 			item.touch(now);
@@ -284,6 +296,7 @@ public class WorkItems {
 			sql.append(" and (upper(i.number) like :q or upper(i.title) like :q)");
 			p.addValue("q", "%" + filter.q().trim().toUpperCase(java.util.Locale.ROOT) + "%");
 		}
+		this.fields.filter(fieldScope(t.code()), filter.custom(), "i.id", sql, p);
 		ZoneId zone = zone();
 		range(sql, p, "i.opened_at", "opened", filter.openedFrom(), filter.openedTo(), zone);
 		range(sql, p, "i.due_at", "due", filter.dueFrom(), filter.dueTo(), zone);
@@ -460,6 +473,7 @@ public class WorkItems {
 		Map<Long, String> userNames = this.directory.userNames(people);
 		Map<Long, String> groupNames = this.directory.groupNames(groups);
 		String language = language();
+		Map<Long, Map<String, String>> custom = customDisplay(raw, language);
 		List<WorkItemRow> rows = new ArrayList<>();
 		for (Object[] r : raw) {
 			WorkflowDefinition def = this.workflows.definition((Long) r[13]);
@@ -467,9 +481,43 @@ public class WorkItems {
 			rows.add(new WorkItemRow((Long) r[0], (String) r[1], (String) r[2], (String) r[3], stateName,
 					StateCategory.valueOf((String) r[5]), (Integer) r[6], userNames.get(r[7]), groupNames.get(r[8]),
 					userNames.get(r[9]), (Instant) r[10], (Instant) r[11], (Instant) r[12], (Instant) r[14],
-					(r[15] == null) ? null : SlaStatus.valueOf((String) r[15]), (Instant) r[16]));
+					(r[15] == null) ? null : SlaStatus.valueOf((String) r[15]), (Instant) r[16],
+					custom.getOrDefault((Long) r[0], Map.of())));
 		}
 		return rows;
+	}
+
+	/**
+	 * The custom field values of list rows as people read them, read per type in one
+	 * query.
+	 */
+	private Map<Long, Map<String, String>> customDisplay(List<Object[]> raw, String language) {
+		Map<String, List<Long>> byType = new HashMap<>();
+		raw.forEach((r) -> byType.computeIfAbsent((String) r[1], (t) -> new ArrayList<>()).add((Long) r[0]));
+		Map<Long, Map<String, String>> result = new HashMap<>();
+		byType.forEach((type, ids) -> {
+			List<org.yunwei.fields.FieldDefinition> defs = this.fields.active(fieldScope(type));
+			if (defs.isEmpty()) {
+				return;
+			}
+			this.fields.values(fieldScope(type), ids).forEach((id, values) -> {
+				Map<String, String> shown = new LinkedHashMap<>();
+				for (org.yunwei.fields.FieldDefinition d : defs) {
+					if (values.containsKey(d.code())) {
+						shown.put(d.code(), this.fields.display(d, values.get(d.code()), language));
+					}
+				}
+				result.put(id, shown);
+			});
+		});
+		return result;
+	}
+
+	/** The custom fields of a type in use, for forms, lists and exports. */
+	@Transactional(readOnly = true)
+	public List<org.yunwei.fields.FieldDefinition> customFields(String type) {
+		this.types.get(type);
+		return this.fields.active(fieldScope(type));
 	}
 
 	// ---- workflow
@@ -1196,7 +1244,8 @@ public class WorkItems {
 				(item.getGroupId() == null) ? null : new WorkItemView.Ref(item.getGroupId(), groupName),
 				item.getServiceId(), List.copyOf(item.getCiIds()), List.copyOf(item.getTags()), item.getDueAt(),
 				item.getOpenedAt(), item.getFirstResponseAt(), item.getResolvedAt(), item.getClosedAt(),
-				item.getUpdatedAt(), this.workflows.versionNumber(item.getWorkflowId()));
+				item.getUpdatedAt(), this.workflows.versionNumber(item.getWorkflowId()),
+				this.fields.values(fieldScope(item.getTypeCode()), item.getId()));
 	}
 
 	private String stateName(WorkItem item) {

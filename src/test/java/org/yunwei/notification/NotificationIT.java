@@ -56,8 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the record.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = { "yunwei.test.context=notify", "yunwei.sla.interval=PT10H",
-		"yunwei.sla.initial-delay=PT10H", "yunwei.notification.interval=PT10H",
+@TestPropertySource(properties = { "yunwei.test.context=notify", "yunwei.test.schema-suffix=_notify",
+		"yunwei.sla.interval=PT10H", "yunwei.sla.initial-delay=PT10H", "yunwei.notification.interval=PT10H",
 		"yunwei.notification.initial-delay=PT10H", "yunwei.base-url=https://yunwei.example.gov.cn" })
 class NotificationIT {
 

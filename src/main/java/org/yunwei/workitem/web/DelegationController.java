@@ -1,26 +1,20 @@
 package org.yunwei.workitem.web;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.yunwei.platform.DomainException;
 import org.yunwei.platform.identity.Directory;
 import org.yunwei.platform.web.FormErrors;
 import org.yunwei.workitem.ApprovalDelegations;
-import org.yunwei.workitem.DelegationView;
 
 /** Delegating one's approvals while away: the page, and the same over REST. */
 @Controller
@@ -62,30 +56,6 @@ class DelegationController {
 		this.delegations.cancel(id);
 		redirect.addFlashAttribute("flash", "delegation.cancelled");
 		return "redirect:/delegation";
-	}
-
-	/** A delegation as REST takes it. */
-	record DelegationRequest(Long delegateId, LocalDate startsOn, LocalDate endsOn) {
-	}
-
-	@GetMapping("/api/v1/delegations")
-	@ResponseBody
-	List<DelegationView> list() {
-		return this.delegations.mine();
-	}
-
-	@PostMapping("/api/v1/delegations")
-	@ResponseBody
-	ResponseEntity<DelegationView> createApi(@RequestBody DelegationRequest request) {
-		DelegationView created = this.delegations.create(request.delegateId(), request.startsOn(), request.endsOn());
-		return ResponseEntity.created(java.net.URI.create("/api/v1/delegations/" + created.id())).body(created);
-	}
-
-	@DeleteMapping("/api/v1/delegations/{id}")
-	@ResponseBody
-	ResponseEntity<Void> cancelApi(@PathVariable long id) {
-		this.delegations.cancel(id);
-		return ResponseEntity.noContent().build();
 	}
 
 }

@@ -80,9 +80,22 @@ class WorkItemApiController {
 			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
 					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo,
 			@RequestParam(required = false) org.yunwei.workitem.WorkItemSort sort,
-			@RequestParam(required = false) String after, @RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) String after, @RequestParam(required = false) Integer size,
+			@io.swagger.v3.oas.annotations.Parameter(
+					description = "custom field conditions: cf.<code>=value") @RequestParam java.util.Map<String, String> params) {
 		return this.items.list(new WorkItemFilter(type, category, state, assigneeId, groupId, requesterId, priority,
-				open, overdue, mine, q, sla, openedFrom, openedTo, dueFrom, dueTo, sort), after, size);
+				open, overdue, mine, q, sla, openedFrom, openedTo, dueFrom, dueTo, sort, custom(params)), after, size);
+	}
+
+	/** The {@code cf.<code>=value} parameters of a request. */
+	static java.util.Map<String, String> custom(java.util.Map<String, String> params) {
+		java.util.Map<String, String> c = new java.util.TreeMap<>();
+		params.forEach((k, v) -> {
+			if (k.startsWith("cf.") && v != null && !v.isBlank()) {
+				c.put(k.substring(3), v);
+			}
+		});
+		return c;
 	}
 
 	/**

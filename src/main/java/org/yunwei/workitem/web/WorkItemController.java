@@ -87,20 +87,40 @@ class WorkItemController {
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate openedFrom,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate openedTo,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate dueFrom,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo, WorkItemSort sort) {
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo, WorkItemSort sort,
+			java.util.Map<String, String> custom) {
+
+		/**
+		 * The same filter with the custom field conditions of the request
+		 * ({@code cf.<code>}).
+		 */
+		Filter withCustom(java.util.Map<String, String> params) {
+			java.util.Map<String, String> c = new java.util.TreeMap<>();
+			params.forEach((k, v) -> {
+				if (k.startsWith("cf.") && v != null && !v.isBlank()) {
+					c.put(k.substring(3), v);
+				}
+			});
+			return new Filter(this.view, this.state, this.priority, this.q, this.sla, this.groupId, this.assigneeId,
+					this.openedFrom, this.openedTo, this.dueFrom, this.dueTo, this.sort, c);
+		}
+
+		public String customValue(String code) {
+			return (this.custom == null) ? null : this.custom.get(code);
+		}
 
 		WorkItemFilter toFilter(String type) {
 			String v = (this.view == null || this.view.isBlank()) ? "open" : this.view;
 			return new WorkItemFilter(type, null, blank(this.state), this.assigneeId, this.groupId, null, this.priority,
 					"open".equals(v) ? Boolean.TRUE : null, "overdue".equals(v) ? Boolean.TRUE : null,
 					"mine".equals(v) ? Boolean.TRUE : null, blank(this.q), this.sla, this.openedFrom, this.openedTo,
-					this.dueFrom, this.dueTo, this.sort);
+					this.dueFrom, this.dueTo, this.sort, this.custom);
 		}
 
 		/** Whether any of the "more filters" is set (the panel then opens). */
 		public boolean more() {
 			return this.groupId != null || this.assigneeId != null || this.openedFrom != null || this.openedTo != null
-					|| this.dueFrom != null || this.dueTo != null;
+					|| this.dueFrom != null || this.dueTo != null || (this.custom != null && !this.custom.isEmpty());
 		}
 
 		/** The filter as a query string, for links, exports and saved filters. */
@@ -119,6 +139,9 @@ class WorkItemController {
 			put(b, "dueFrom", this.dueFrom);
 			put(b, "dueTo", this.dueTo);
 			put(b, "sort", this.sort);
+			if (this.custom != null) {
+				this.custom.forEach((k, v) -> put(b, "cf." + k, v));
+			}
 			String query = b.encode().build().getQuery();
 			return (query == null) ? "" : query;
 		}
@@ -136,9 +159,11 @@ class WorkItemController {
 	}
 
 	@GetMapping
-	String list(@PathVariable String type, Filter filter, @RequestParam(required = false) String after, Model model,
-			HtmxRequest htmx) {
+	String list(@PathVariable String type, Filter bound, @RequestParam(required = false) String after,
+			@RequestParam java.util.Map<String, String> params, Model model, HtmxRequest htmx) {
 		WorkItemType t = this.types.get(type);
+		Filter filter = bound.withCustom(params);
+		model.addAttribute("customFields", this.items.customFields(type));
 		model.addAttribute("type", t);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", this.items.list(filter.toFilter(type), after, 50));
@@ -216,9 +241,10 @@ class WorkItemController {
 
 	@GetMapping("/export")
 	void export(@PathVariable String type, @RequestParam(defaultValue = "xlsx") String format, Filter filter,
-			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+			@RequestParam java.util.Map<String, String> params, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
 		this.types.get(type);
-		this.exports.write(filter.toFilter(type), format, response);
+		this.exports.write(filter.withCustom(params).toFilter(type), format, response);
 	}
 
 	@GetMapping("/import")
@@ -288,6 +314,7 @@ class WorkItemController {
 		model.addAttribute("users", this.directory.activeUsers());
 		model.addAttribute("groups", this.directory.activeGroups());
 		model.addAttribute("services", this.items.serviceOptions());
+		model.addAttribute("customFieldDefs", this.items.customFields(t.code()));
 		return "work/new";
 	}
 
@@ -329,6 +356,7 @@ class WorkItemController {
 					.orElse(null));
 		model.addAttribute("panels", this.panels.stream().flatMap((p) -> p.url(item).stream()).toList());
 		model.addAttribute("slaStatuses", SlaStatus.values());
+		model.addAttribute("customFieldDefs", this.items.customFields(item.type()));
 		return "work/detail";
 	}
 

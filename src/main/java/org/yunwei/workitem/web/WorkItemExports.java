@@ -32,18 +32,28 @@ class WorkItemExports {
 	void write(WorkItemFilter filter, String format, HttpServletResponse response) throws IOException {
 		String[] fields = { "number", "title", "state", "priority", "assignee", "group", "requester", "dueAt",
 				"openedAt", "resolvedAt", "updatedAt" };
-		String[] header = new String[fields.length];
+		java.util.List<org.yunwei.fields.FieldDefinition> custom = this.items.customFields(filter.type());
+		String[] header = new String[fields.length + custom.size()];
 		for (int i = 0; i < fields.length; i++) {
 			header[i] = this.problems.message("workitem.field." + fields[i]);
 		}
+		String language = this.formats.language();
+		for (int i = 0; i < custom.size(); i++) {
+			header[fields.length + i] = custom.get(i).label(language);
+		}
 		String file = filter.type() + "-" + LocalDate.now(this.formats.zone());
 		Spreadsheets.write(format, file, filter.type(), header,
-				(row) -> this.items.export(filter, (r) -> row.accept(cells(r))), response);
+				(row) -> this.items.export(filter, (r) -> row.accept(cells(r, custom))), response);
 	}
 
-	private String[] cells(WorkItemRow r) {
-		return new String[] { r.number(), r.title(), r.state(), "P" + r.priority(), r.assigneeName(), r.groupName(),
+	private String[] cells(WorkItemRow r, java.util.List<org.yunwei.fields.FieldDefinition> custom) {
+		String[] base = { r.number(), r.title(), r.state(), "P" + r.priority(), r.assigneeName(), r.groupName(),
 				r.requesterName(), time(r.dueAt()), time(r.openedAt()), time(r.resolvedAt()), time(r.updatedAt()) };
+		String[] cells = java.util.Arrays.copyOf(base, base.length + custom.size());
+		for (int i = 0; i < custom.size(); i++) {
+			cells[base.length + i] = r.customFields().getOrDefault(custom.get(i).code(), "");
+		}
+		return cells;
 	}
 
 	private String time(java.time.Instant instant) {

@@ -14,7 +14,7 @@ import org.yunwei.workitem.Workflows;
 
 /** A menu entry per work-item type, and the workflow screens for process owners. */
 @Component
-class WorkItemNavigation implements NavContributor {
+class WorkItemNavigation implements NavContributor, org.yunwei.fields.FieldScope.Contributor {
 
 	private final WorkItemTypes types;
 
@@ -31,6 +31,16 @@ class WorkItemNavigation implements NavContributor {
 		}
 		items.add(new NavItem(NavArea.PROCESSES, "nav.workflows", "/admin/workflows", "diagram-2", Workflows.WRITE));
 		return items;
+	}
+
+	/** Every work-item type takes custom fields. */
+	@Override
+	public List<org.yunwei.fields.FieldScope> scopes() {
+		return this.types.all()
+			.stream()
+			.map((t) -> new org.yunwei.fields.FieldScope(org.yunwei.workitem.WorkItems.fieldScope(t.code()),
+					t.nameKey()))
+			.toList();
 	}
 
 }
