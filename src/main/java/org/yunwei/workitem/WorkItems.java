@@ -1359,6 +1359,31 @@ public class WorkItems {
 		});
 	}
 
+	/** A record due in a period, and when it was resolved (for on-time indicators). */
+	public record DueRecord(long id, String number, Instant dueAt, Instant resolvedAt) {
+
+		public boolean onTime() {
+			return this.resolvedAt != null && !this.resolvedAt.isAfter(this.dueAt);
+		}
+
+	}
+
+	/**
+	 * The records of a type due in [from, to), cancelled ones left out, read by the
+	 * system for indicators (the owning module computes them; no permission check).
+	 */
+	@Transactional(readOnly = true)
+	public List<DueRecord> dueBetween(String type, Instant from, Instant to) {
+		return this.jdbc.query(
+				"select id, number, due_at, resolved_at from wi_item where type_code = :t and due_at >= :from"
+						+ " and due_at < :to and state_category <> 'CANCELLED' order by due_at, id",
+				new MapSqlParameterSource("t", type).addValue("from", from.atOffset(ZoneOffset.UTC))
+					.addValue("to", to.atOffset(ZoneOffset.UTC)),
+				(rs, n) -> new DueRecord(rs.getLong(1), rs.getString(2),
+						instant(rs.getObject(3, java.time.OffsetDateTime.class)),
+						instant(rs.getObject(4, java.time.OffsetDateTime.class))));
+	}
+
 	/** The people watching a record, read by the system (for notifications). */
 	@Transactional(readOnly = true)
 	public List<Long> watcherIds(long id) {
