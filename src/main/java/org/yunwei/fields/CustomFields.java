@@ -296,25 +296,8 @@ public class CustomFields {
 	public Map<String, String[]> write(String scope, long recordId, Map<String, ?> input, boolean creating) {
 		List<FieldDefinition> fields = active(scope);
 		Map<String, Object> current = values(scope, recordId);
-		Map<String, ?> given = (input == null) ? Map.of() : input;
 		List<Violation> violations = new ArrayList<>();
-		for (String code : given.keySet()) {
-			if (fields.stream().noneMatch((f) -> f.code().equals(code))) {
-				violations.add(new Violation("customFields." + code, "field.error.unknown", List.of(code)));
-			}
-		}
-		Map<FieldDefinition, Object> next = new LinkedHashMap<>();
-		for (FieldDefinition f : fields) {
-			Object value = given.containsKey(f.code()) ? convert(f, given.get(f.code()), violations)
-					: current.get(f.code());
-			boolean empty = value == null || (value instanceof List<?> l && l.isEmpty());
-			if (f.required() && empty && (creating || given.containsKey(f.code()) || !current.containsKey(f.code()))) {
-				violations.add(new Violation("customFields." + f.code(), "field.error.required", List.of(f.labelZh())));
-			}
-			if (given.containsKey(f.code())) {
-				next.put(f, empty ? null : value);
-			}
-		}
+		Map<FieldDefinition, Object> next = prepare(fields, current, input, creating, violations);
 		if (!violations.isEmpty()) {
 			throw new ValidationFailed(violations);
 		}
@@ -336,6 +319,45 @@ public class CustomFields {
 			changes.put(f.labelZh(), new String[] { display(f, before, "zh"), display(f, e.getValue(), "zh") });
 		}
 		return changes;
+	}
+
+	/**
+	 * The problems values would have, without storing them (an import's preview);
+	 * {@code recordId} is null for a record still to be created.
+	 */
+	@Transactional(readOnly = true)
+	public List<Violation> check(String scope, Long recordId, Map<String, ?> input) {
+		List<Violation> violations = new ArrayList<>();
+		Map<String, Object> current = (recordId == null) ? Map.of() : values(scope, recordId);
+		prepare(active(scope), current, input, recordId == null, violations);
+		return violations;
+	}
+
+	/**
+	 * The new values of the fields given, converted; problems added to
+	 * {@code violations}.
+	 */
+	private Map<FieldDefinition, Object> prepare(List<FieldDefinition> fields, Map<String, Object> current,
+			Map<String, ?> input, boolean creating, List<Violation> violations) {
+		Map<String, ?> given = (input == null) ? Map.of() : input;
+		for (String code : given.keySet()) {
+			if (fields.stream().noneMatch((f) -> f.code().equals(code))) {
+				violations.add(new Violation("customFields." + code, "field.error.unknown", List.of(code)));
+			}
+		}
+		Map<FieldDefinition, Object> next = new LinkedHashMap<>();
+		for (FieldDefinition f : fields) {
+			Object value = given.containsKey(f.code()) ? convert(f, given.get(f.code()), violations)
+					: current.get(f.code());
+			boolean empty = value == null || (value instanceof List<?> l && l.isEmpty());
+			if (f.required() && empty && (creating || given.containsKey(f.code()) || !current.containsKey(f.code()))) {
+				violations.add(new Violation("customFields." + f.code(), "field.error.required", List.of(f.labelZh())));
+			}
+			if (given.containsKey(f.code())) {
+				next.put(f, empty ? null : value);
+			}
+		}
+		return next;
 	}
 
 	/** Removes a record's values (when the record itself goes). */

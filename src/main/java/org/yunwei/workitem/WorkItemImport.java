@@ -236,11 +236,18 @@ public class WorkItemImport {
 			}
 			form.setTags(tags);
 		}
+		Map<String, Object> custom = new java.util.LinkedHashMap<>();
 		for (Map.Entry<String, Integer> c : columns.entrySet()) {
 			if (c.getKey().startsWith(CUSTOM)) {
-				form.getCustomFields().put(c.getKey().substring(CUSTOM.length()), value(line, columns, c.getKey()));
+				custom.put(c.getKey().substring(CUSTOM.length()), value(line, columns, c.getKey()));
 			}
 		}
+		if (!custom.isEmpty() || id == null) {
+			for (Violation v : this.items.checkCustomFields(type, id, custom)) {
+				errors.add(new Violation(where(n, v.field().replace("customFields.", "")), v.messageKey(), v.args()));
+			}
+		}
+		form.getCustomFields().putAll(custom);
 		return new Planned(new Row(n, number.isEmpty() ? null : number, title, id != null, errors), form, id);
 	}
 

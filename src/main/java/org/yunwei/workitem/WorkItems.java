@@ -513,6 +513,15 @@ public class WorkItems {
 		return result;
 	}
 
+	/**
+	 * The problems custom values would have (an import's preview); no record id for a new
+	 * one.
+	 */
+	@Transactional(readOnly = true)
+	public List<Violation> checkCustomFields(String type, Long id, Map<String, ?> values) {
+		return this.fields.check(fieldScope(type), id, values);
+	}
+
 	/** The custom fields of a type in use, for forms, lists and exports. */
 	@Transactional(readOnly = true)
 	public List<org.yunwei.fields.FieldDefinition> customFields(String type) {
