@@ -53,6 +53,10 @@ public class RecurringActivityFormData {
 
 	private Long serviceId;
 
+	/** The checklist copied to every task: one point per line. */
+	@jakarta.validation.constraints.Size(max = 20000)
+	private String checklist;
+
 	private Long assigneeId;
 
 	@Min(1)
@@ -80,6 +84,7 @@ public class RecurringActivityFormData {
 		f.dueMinutes = a.dueMinutes();
 		f.groupId = a.groupId();
 		f.serviceId = a.serviceId();
+		f.checklist = a.checklist();
 		f.assigneeId = a.assigneeId();
 		f.impact = a.impact();
 		f.urgency = a.urgency();
@@ -158,6 +163,14 @@ public class RecurringActivityFormData {
 
 	public void setDueMinutes(Integer dueMinutes) {
 		this.dueMinutes = dueMinutes;
+	}
+
+	public String getChecklist() {
+		return this.checklist;
+	}
+
+	public void setChecklist(String checklist) {
+		this.checklist = checklist;
 	}
 
 	public Long getServiceId() {

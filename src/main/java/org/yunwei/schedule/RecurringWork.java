@@ -57,6 +57,8 @@ public class RecurringWork {
 
 	private final WorkItems workItems;
 
+	private final org.yunwei.workitem.Checklists checklists;
+
 	private final WorkItemTypes types;
 
 	private final AccessControl access;
@@ -69,9 +71,10 @@ public class RecurringWork {
 
 	private final Clock clock;
 
-	RecurringWork(RecurringActivityRepository activities, Calendars calendars, WorkItems workItems, WorkItemTypes types,
-			AccessControl access, Directory directory, NamedParameterJdbcTemplate jdbc,
-			PlatformTransactionManager transactions, Clock clock) {
+	RecurringWork(org.yunwei.workitem.Checklists checklists, RecurringActivityRepository activities,
+			Calendars calendars, WorkItems workItems, WorkItemTypes types, AccessControl access, Directory directory,
+			NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+		this.checklists = checklists;
 		this.activities = activities;
 		this.calendars = calendars;
 		this.workItems = workItems;
@@ -190,6 +193,9 @@ public class RecurringWork {
 				form.setDueAt(LocalDateTime.ofInstant(dueAt, this.workItems.zone()));
 				form.setTags(new ArrayList<>(List.of("recurring")));
 				WorkItemView item = this.workItems.create(a.getTypeCode(), form);
+				if (a.getChecklist() != null) {
+					this.checklists.define(item.id(), List.of(a.getChecklist().split("\\R")));
+				}
 				this.jdbc.update(
 						"update rc_occurrence set work_item_id = :item, number = :number"
 								+ " where activity_id = :activity and occurs_at = :at",
@@ -253,6 +259,8 @@ public class RecurringWork {
 		a.setDueMinutes(form.getDueMinutes());
 		a.setGroupId(form.getGroupId());
 		a.setServiceId(form.getServiceId());
+		a.setChecklist(
+				(form.getChecklist() == null || form.getChecklist().isBlank()) ? null : form.getChecklist().strip());
 		a.setAssigneeId(form.getAssigneeId());
 		a.setImpact(form.getImpact());
 		a.setUrgency(form.getUrgency());
@@ -281,7 +289,7 @@ public class RecurringWork {
 		return new RecurringActivityView(a.getId(), a.getVersion(), a.getTypeCode(), a.getTitle(), a.getDescription(),
 				a.getRrule(), a.getStartLocal(), a.getCalendarId(), calendar.name(), a.getPolicy(),
 				a.getDueMinutes() == null ? 240 : a.getDueMinutes(), a.getGroupId(), a.getAssigneeId(), a.getImpact(),
-				a.getUrgency(), a.isActive(), owner, next, occurrences, a.getServiceId());
+				a.getUrgency(), a.isActive(), owner, next, occurrences, a.getServiceId(), a.getChecklist());
 	}
 
 	private List<RecurringActivityView.Occurrence> occurrences(RecurringActivity a) {

@@ -1393,6 +1393,33 @@ public class WorkItems {
 						instant(rs.getObject(4, java.time.OffsetDateTime.class))));
 	}
 
+	/**
+	 * Opens a follow-up record (an anomaly found on an inspection, a problem's change …)
+	 * for the same service, group and urgency, linked from this one; {@code {number}} and
+	 * {@code {title}} in the title are this record's.
+	 */
+	public WorkItemView followUp(long id, String type, String title, LinkKind kind) {
+		WorkItem item = find(String.valueOf(id));
+		CurrentUser me = requireVisible(item, true);
+		return followUp(item, type, title, kind, me, this.clock.instant());
+	}
+
+	private WorkItemView followUp(WorkItem item, String type, String title, LinkKind kind, CurrentUser actor,
+			Instant now) {
+		WorkItemFormData form = new WorkItemFormData();
+		String t = title.replace("{number}", item.getNumber()).replace("{title}", item.getTitle());
+		form.setTitle((t.length() > 200) ? t.substring(0, 200) : t);
+		form.setImpact(item.getImpact());
+		form.setUrgency(item.getUrgency());
+		form.setGroupId(item.getGroupId());
+		form.setServiceId(item.getServiceId());
+		form.setRequesterId(item.getRequesterId());
+		WorkItemView created = create(type, form);
+		this.links.saveAndFlush(new Link(RECORD_TYPE, item.getId(), kind, RECORD_TYPE, created.id(),
+				(actor != null) ? actor.id() : null, now));
+		return created;
+	}
+
 	/** The people watching a record, read by the system (for notifications). */
 	@Transactional(readOnly = true)
 	public List<Long> watcherIds(long id) {
@@ -1520,17 +1547,7 @@ public class WorkItems {
 
 		@Override
 		public String createLinked(String type, String title, LinkKind kind) {
-			WorkItemFormData form = new WorkItemFormData();
-			form.setTitle(title.replace("{number}", this.item.getNumber()).replace("{title}", this.item.getTitle()));
-			form.setImpact(this.item.getImpact());
-			form.setUrgency(this.item.getUrgency());
-			form.setGroupId(this.item.getGroupId());
-			form.setServiceId(this.item.getServiceId());
-			form.setRequesterId(this.item.getRequesterId());
-			WorkItemView created = WorkItems.this.create(type, form);
-			WorkItems.this.links.saveAndFlush(new Link(RECORD_TYPE, this.item.getId(), kind, RECORD_TYPE, created.id(),
-					(this.actor != null) ? this.actor.id() : null, this.now));
-			return created.number();
+			return followUp(this.item, type, title, kind, this.actor, this.now).number();
 		}
 
 		private Long userValue(String v) {

@@ -62,7 +62,8 @@ class RecurringWorkIT {
 		String token = api.token(manager.username(), TestUsers.PASSWORD);
 
 		Map<String, Object> inspection = Map.of("type", "routine", "title", "机房日常巡检", "rrule", "FREQ=DAILY",
-				"startDate", "2026-09-01", "startTime", "08:30", "policy", "SKIP", "dueMinutes", 120, "groupId", group);
+				"startDate", "2026-09-01", "startTime", "08:30", "policy", "SKIP", "dueMinutes", 120, "groupId", group,
+				"checklist", "UPS 电池电压\n机房温湿度");
 		Response preview = api.post("/api/v1/recurring-activities/preview?count=8", token, Api.json(inspection));
 		assertThat(preview.status()).as(preview.body()).isEqualTo(200);
 		assertThat(preview.json().valueStream().map(JsonNode::asString).toList()).containsExactly(
@@ -104,6 +105,9 @@ class RecurringWorkIT {
 		assertThat(task.get("group").get("id").asLong()).isEqualTo(group);
 		assertThat(task.get("dueAt").asString()).isEqualTo("2026-10-10T03:00:00Z");
 		assertThat(task.get("tags").get(0).asString()).isEqualTo("recurring");
+		JsonNode checklist = api.get("/api/v1/work-items/" + saturday.get("number").asString() + "/checklist", token)
+			.json();
+		assertThat(checklist.valueStream().map((p) -> p.get("text").asString())).containsExactly("UPS 电池电压", "机房温湿度");
 	}
 
 }

@@ -49,6 +49,8 @@ public class RecurringActivity implements AuditDescribed {
 
 	private Long serviceId;
 
+	private String checklist;
+
 	private Long assigneeId;
 
 	private int impact;
@@ -148,6 +150,14 @@ public class RecurringActivity implements AuditDescribed {
 
 	public void setDueMinutes(Integer dueMinutes) {
 		this.dueMinutes = dueMinutes;
+	}
+
+	public String getChecklist() {
+		return this.checklist;
+	}
+
+	public void setChecklist(String checklist) {
+		this.checklist = checklist;
 	}
 
 	public Long getServiceId() {

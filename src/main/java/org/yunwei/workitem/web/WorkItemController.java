@@ -58,15 +58,18 @@ class WorkItemController {
 
 	private final org.yunwei.workitem.BulkChanges bulk;
 
+	private final org.yunwei.workitem.Checklists checklists;
+
 	private final org.yunwei.workitem.SavedFilters savedFilters;
 
 	private final org.springframework.context.MessageSource messages;
 
-	WorkItemController(org.yunwei.workitem.BulkChanges bulk, org.yunwei.workitem.SavedFilters savedFilters,
-			org.springframework.context.MessageSource messages, WorkItems items, WorkItemTypes types,
-			Workflows workflows, Directory directory, WorkItemExports exports,
+	WorkItemController(org.yunwei.workitem.Checklists checklists, org.yunwei.workitem.BulkChanges bulk,
+			org.yunwei.workitem.SavedFilters savedFilters, org.springframework.context.MessageSource messages,
+			WorkItems items, WorkItemTypes types, Workflows workflows, Directory directory, WorkItemExports exports,
 			org.yunwei.workitem.WorkItemImport importer, org.yunwei.platform.web.Formats formats,
 			java.util.List<WorkItemPanel> panels) {
+		this.checklists = checklists;
 		this.bulk = bulk;
 		this.savedFilters = savedFilters;
 		this.messages = messages;
@@ -357,6 +360,7 @@ class WorkItemController {
 		model.addAttribute("panels", this.panels.stream().flatMap((p) -> p.url(item).stream()).toList());
 		model.addAttribute("slaStatuses", SlaStatus.values());
 		model.addAttribute("customFieldDefs", this.items.customFields(item.type()));
+		model.addAttribute("checklist", this.checklists.points(item.id()));
 		return "work/detail";
 	}
 
