@@ -94,8 +94,9 @@ class NotificationIT {
 			String path = exchange.getRequestURI().getPath();
 			received.add(new Received(path, query, body, exchange.getRequestHeaders().getFirst("X-Yunwei-Signature")));
 			boolean broken = path.startsWith("/broken");
-			byte[] answer = (broken ? "down for maintenance" : "{\"errcode\":0,\"errmsg\":\"ok\"}")
-				.getBytes(StandardCharsets.UTF_8);
+			String ok = path.startsWith("/open-apis") ? "{\"code\":0,\"msg\":\"success\"}"
+					: "{\"errcode\":0,\"errmsg\":\"ok\"}";
+			byte[] answer = (broken ? "down for maintenance" : ok).getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(broken ? 503 : 200, answer.length);
 			exchange.getResponseBody().write(answer);
 			exchange.close();
@@ -374,6 +375,53 @@ class NotificationIT {
 		assertThat(payload.get("subject").asString()).isEqualTo("[Update] " + number + " 核心交换机巡检");
 		assertThat(payload.get("body").asString()).contains("Complete");
 		assertThat(payload.get("link").asString()).isEqualTo("https://yunwei.example.gov.cn/work/routine/" + number);
+	}
+
+	@Test
+	void weComAndFeishuRobotsReceiveWhatTheirPlatformsDocument() throws Exception {
+		Api api = new Api(this.port);
+		Person manager = new TestUsers(this.context).create("ntbot", null, "OM_MANAGER");
+		String token = api.token(manager.username(), TestUsers.PASSWORD);
+		String tag = manager.username().substring(5);
+		long wecom = api.post("/api/v1/notification-endpoints", token,
+				Api.json(Map.of("name", "企业微信 " + tag, "kind", "WECOM", "url",
+						chatUrl("/cgi-bin/webhook/send?key=" + tag), "events", List.of("approval.requested"),
+						"language", "zh")))
+			.json()
+			.get("id")
+			.asLong();
+		long feishu = api.post("/api/v1/notification-endpoints", token,
+				Api.json(Map.of("name", "飞书 " + tag, "kind", "FEISHU", "url", chatUrl("/open-apis/bot/v2/hook/" + tag),
+						"secret", "fs" + tag, "events", List.of("approval.requested"), "language", "en")))
+			.json()
+			.get("id")
+			.asLong();
+		assertThat(api.post("/api/v1/notification-endpoints/" + wecom + "/test", token, "{}").status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/notification-endpoints/" + feishu + "/test", token, "{}").status()).isEqualTo(200);
+		this.notifications.deliverDue();
+
+		Received we = received.stream()
+			.filter((r) -> r.path().equals("/cgi-bin/webhook/send") && tag.equals(r.query().get("key")))
+			.findFirst()
+			.orElseThrow();
+		JsonNode weBody = this.json.readTree(we.body());
+		assertThat(weBody.get("msgtype").asString()).isEqualTo("markdown");
+		assertThat(weBody.get("markdown").get("content").asString()).startsWith("### 【测试】运维平台通知");
+
+		Received fs = received.stream()
+			.filter((r) -> r.path().equals("/open-apis/bot/v2/hook/" + tag))
+			.findFirst()
+			.orElseThrow();
+		JsonNode fsBody = this.json.readTree(fs.body());
+		String timestamp = fsBody.get("timestamp").asString();
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec((timestamp + "\n" + "fs" + tag).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		assertThat(fsBody.get("sign").asString())
+			.isEqualTo(Base64.getEncoder().encodeToString(mac.doFinal(new byte[0])));
+		assertThat(fsBody.get("msg_type").asString()).isEqualTo("text");
+		assertThat(fsBody.get("content").get("text").asString()).startsWith("[Test] Yunwei notification");
+		JsonNode log = api.get("/api/v1/notification-deliveries?status=SENT", token).json().get("items");
+		assertThat(log.valueStream().map((d) -> d.get("recipient").asString())).contains("企业微信 " + tag, "飞书 " + tag);
 	}
 
 	private static List<MimeMessage> mailsTo(Person person) throws Exception {
