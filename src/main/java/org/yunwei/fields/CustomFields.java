@@ -509,6 +509,59 @@ public class CustomFields {
 		}
 	}
 
+	// ---- sorting
+
+	/** How to order records by a field: its id and the value column of its kind. */
+	public record SortKey(long fieldId, FieldKind kind, String column) {
+
+		/**
+		 * The field's value of the record whose id is {@code idColumn}, as a SQL
+		 * expression.
+		 */
+		public String expression(String idColumn, String param) {
+			return "(select sv." + this.column + " from cf_value sv where sv.field_id = :" + param
+					+ " and sv.record_id = " + idColumn + ")";
+		}
+
+		/** A value as a cursor keeps it, read back. */
+		public Object parse(String text) {
+			switch (this.kind) {
+				case NUMBER:
+					return new BigDecimal(text);
+				case DATE:
+					return LocalDate.parse(text);
+				case USER:
+				case GROUP:
+					return Long.valueOf(text);
+				default:
+					return text;
+			}
+		}
+
+	}
+
+	/** A field records can be ordered by (any single-valued kind). */
+	@Transactional(readOnly = true)
+	public SortKey sortKey(String scope, String code) {
+		FieldDefinition f = active(scope).stream()
+			.filter((d) -> d.code().equals(code))
+			.findFirst()
+			.orElseThrow(() -> new ValidationFailed("sort", "field.error.unknown", code));
+		switch (f.kind()) {
+			case NUMBER:
+				return new SortKey(f.id(), f.kind(), "number_value");
+			case DATE:
+				return new SortKey(f.id(), f.kind(), "date_value");
+			case USER:
+			case GROUP:
+				return new SortKey(f.id(), f.kind(), "ref_value");
+			case MULTI_SELECT:
+				throw new ValidationFailed("sort", "field.error.notSortable", f.labelZh());
+			default:
+				return new SortKey(f.id(), f.kind(), "text_value");
+		}
+	}
+
 	// ---- filters
 
 	/**

@@ -4,12 +4,20 @@ package org.yunwei.workitem;
  * What a list shows: a type, and optionally a state category, state, assignee, group,
  * requester, priority, overdue only, "assigned to me / my groups", and text in the number
  * or title, an SLA status, days opened and due (from, to: both included, in the reader's
- * time zone), the order, and custom field values by code.
+ * time zone), the order (or a custom field to order by), and custom field values by code.
  */
 public record WorkItemFilter(String type, StateCategory category, String state, Long assigneeId, Long groupId,
 		Long requesterId, Integer priority, Boolean open, Boolean overdue, Boolean mine, String q, SlaStatus sla,
 		java.time.LocalDate openedFrom, java.time.LocalDate openedTo, java.time.LocalDate dueFrom,
-		java.time.LocalDate dueTo, WorkItemSort sort, java.util.Map<String, String> custom) {
+		java.time.LocalDate dueTo, WorkItemSort sort, java.util.Map<String, String> custom, String sortField) {
+
+	public WorkItemFilter(String type, StateCategory category, String state, Long assigneeId, Long groupId,
+			Long requesterId, Integer priority, Boolean open, Boolean overdue, Boolean mine, String q, SlaStatus sla,
+			java.time.LocalDate openedFrom, java.time.LocalDate openedTo, java.time.LocalDate dueFrom,
+			java.time.LocalDate dueTo, WorkItemSort sort, java.util.Map<String, String> custom) {
+		this(type, category, state, assigneeId, groupId, requesterId, priority, open, overdue, mine, q, sla, openedFrom,
+				openedTo, dueFrom, dueTo, sort, custom, null);
+	}
 
 	public WorkItemFilter(String type, StateCategory category, String state, Long assigneeId, Long groupId,
 			Long requesterId, Integer priority, Boolean open, Boolean overdue, Boolean mine, String q, SlaStatus sla) {

@@ -300,14 +300,68 @@ public class WorkItems {
 		ZoneId zone = zone();
 		range(sql, p, "i.opened_at", "opened", filter.openedFrom(), filter.openedTo(), zone);
 		range(sql, p, "i.due_at", "due", filter.dueFrom(), filter.dueTo(), zone);
-		WorkItemSort sort = (filter.sort() == null) ? WorkItemSort.NEWEST : filter.sort();
 		String cursor = KeysetPage.decode(after);
+		if (filter.sortField() != null && !filter.sortField().isBlank()) {
+			return listByField(t.code(), filter.sortField(), sql, p, cursor, pageSize);
+		}
+		WorkItemSort sort = (filter.sort() == null) ? WorkItemSort.NEWEST : filter.sort();
 		if (cursor != null) {
 			after(sql, p, sort, cursor);
 		}
 		sql.append(ORDER.get(sort)).append(" fetch first ").append(pageSize + 1).append(" rows only");
 		List<WorkItemRow> rows = rows(sql.toString(), p);
 		return KeysetPage.of(rows, pageSize, (row) -> cursor(sort, row));
+	}
+
+	/**
+	 * A list ordered by a custom field's value (records without one last, then by id),
+	 * paged by keyset on (has no value, value, id); the same on H2 and PostgreSQL.
+	 */
+	private KeysetPage<WorkItemRow> listByField(String type, String code, StringBuilder sql, MapSqlParameterSource p,
+			String cursor, int pageSize) {
+		org.yunwei.fields.CustomFields.SortKey key = this.fields.sortKey(fieldScope(type), code);
+		String value = key.expression("i.id", "sortField");
+		p.addValue("sortField", key.fieldId());
+		if (cursor != null) {
+			String[] parts = cursor.split("\\|", 3);
+			try {
+				p.addValue("afterId", Long.parseLong(parts[1]));
+				if ("1".equals(parts[0])) {
+					sql.append(" and ").append(value).append(" is null and i.id > :afterId");
+				}
+				else {
+					p.addValue("afterValue", key.parse(parts[2]));
+					sql.append(" and (")
+						.append(value)
+						.append(" is null or ")
+						.append(value)
+						.append(" > :afterValue or (")
+						.append(value)
+						.append(" = :afterValue and i.id > :afterId))");
+				}
+			}
+			catch (RuntimeException ex) {
+				throw new ValidationFailed("after", "error.cursor");
+			}
+		}
+		sql.append(" order by case when ")
+			.append(value)
+			.append(" is null then 1 else 0 end, ")
+			.append(value)
+			.append(", i.id fetch first ")
+			.append(pageSize + 1)
+			.append(" rows only");
+		List<WorkItemRow> rows = rows(sql.toString(), p);
+		if (rows.size() <= pageSize) {
+			return KeysetPage.of(rows, pageSize, (row) -> "");
+		}
+		WorkItemRow last = rows.get(pageSize - 1);
+		Object raw = this.fields.values(fieldScope(type), List.of(last.id()))
+			.getOrDefault(last.id(), Map.of())
+			.get(code);
+		String lastKey = (raw == null) ? "1|" + last.id() + "|" : "0|" + last.id() + "|"
+				+ ((raw instanceof java.math.BigDecimal n) ? n.toPlainString() : raw.toString());
+		return KeysetPage.of(rows, pageSize, (row) -> lastKey);
 	}
 
 	private static final Map<WorkItemSort, String> ORDER = Map.of(WorkItemSort.NEWEST, " order by i.id desc",

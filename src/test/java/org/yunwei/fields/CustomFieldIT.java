@@ -114,6 +114,13 @@ class CustomFieldIT {
 		String journal = api.get("/api/v1/work-items/" + number + "/journal", token).body();
 		assertThat(journal).contains("custom:费用", "1200.5", "980", "custom:更换部件", "风扇");
 
+		Response cheap = api.post("/api/v1/work-items", token, Api.json(Map.of("type", "routine", "fields",
+				Map.of("title", "风扇清灰", "customFields", Map.of("category", "hw", "cost", "50")))));
+		String cheapNumber = cheap.json().get("number").asString();
+		assertThat(sortedBy(api, token, "cost")).containsExactly(cheapNumber, number,
+				other.json().get("number").asString());
+		assertThat(api.get("/api/v1/work-items?type=routine&sortField=parts", token).status()).isEqualTo(422);
+
 		String csv = new String(api.download("/api/v1/work-items/export?type=routine&format=csv&q=" + number, token),
 				StandardCharsets.UTF_8);
 		assertThat(csv).contains("Category", "厂商工单号", "Hardware", "HW-20261125", "风扇");
@@ -138,6 +145,21 @@ class CustomFieldIT {
 	private static void define(Api api, String token, Map<String, Object> field) {
 		Response r = api.post("/api/v1/custom-fields?scope=" + SCOPE, token, Api.json(field));
 		assertThat(r.status()).as(r.body()).isEqualTo(201);
+	}
+
+	/** Every record in a field's order, one per page, following the cursor. */
+	private static List<String> sortedBy(Api api, String token, String field) {
+		List<String> numbers = new java.util.ArrayList<>();
+		String after = null;
+		do {
+			Response r = api.get("/api/v1/work-items?type=routine&size=1&sortField=" + field
+					+ ((after != null) ? "&after=" + after : ""), token);
+			assertThat(r.status()).as(r.body()).isEqualTo(200);
+			r.json().get("items").valueStream().forEach((i) -> numbers.add(i.get("number").asString()));
+			after = r.json().get("next").isNull() ? null : r.json().get("next").asString();
+		}
+		while (after != null);
+		return numbers;
 	}
 
 	private static List<String> numbers(Api api, String token, String query) {

@@ -80,11 +80,16 @@ class WorkItemApiController {
 			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
 					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo,
 			@RequestParam(required = false) org.yunwei.workitem.WorkItemSort sort,
+			@io.swagger.v3.oas.annotations.Parameter(
+					description = "order by this custom field (its code) instead") @RequestParam(
+							required = false) String sortField,
 			@RequestParam(required = false) String after, @RequestParam(required = false) Integer size,
 			@io.swagger.v3.oas.annotations.Parameter(
 					description = "custom field conditions: cf.<code>=value") @RequestParam java.util.Map<String, String> params) {
-		return this.items.list(new WorkItemFilter(type, category, state, assigneeId, groupId, requesterId, priority,
-				open, overdue, mine, q, sla, openedFrom, openedTo, dueFrom, dueTo, sort, custom(params)), after, size);
+		return this.items.list(
+				new WorkItemFilter(type, category, state, assigneeId, groupId, requesterId, priority, open, overdue,
+						mine, q, sla, openedFrom, openedTo, dueFrom, dueTo, sort, custom(params), sortField),
+				after, size);
 	}
 
 	/** The {@code cf.<code>=value} parameters of a request. */

@@ -90,7 +90,7 @@ class WorkItemController {
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate openedFrom,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate openedTo,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate dueFrom,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo, WorkItemSort sort,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo, String sort,
 			java.util.Map<String, String> custom) {
 
 		/**
@@ -117,7 +117,21 @@ class WorkItemController {
 			return new WorkItemFilter(type, null, blank(this.state), this.assigneeId, this.groupId, null, this.priority,
 					"open".equals(v) ? Boolean.TRUE : null, "overdue".equals(v) ? Boolean.TRUE : null,
 					"mine".equals(v) ? Boolean.TRUE : null, blank(this.q), this.sla, this.openedFrom, this.openedTo,
-					this.dueFrom, this.dueTo, this.sort, this.custom);
+					this.dueFrom, this.dueTo, builtInSort(), this.custom,
+					(this.sort != null && this.sort.startsWith("cf:")) ? this.sort.substring(3) : null);
+		}
+
+		/**
+		 * The built-in order chosen, if the sort is not a custom field
+		 * ({@code cf:<code>}).
+		 */
+		private WorkItemSort builtInSort() {
+			for (WorkItemSort s : WorkItemSort.values()) {
+				if (s.name().equals(this.sort)) {
+					return s;
+				}
+			}
+			return null;
 		}
 
 		/** Whether any of the "more filters" is set (the panel then opens). */
