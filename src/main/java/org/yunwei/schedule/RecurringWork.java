@@ -194,7 +194,7 @@ public class RecurringWork {
 				form.setTags(new ArrayList<>(List.of("recurring")));
 				WorkItemView item = this.workItems.create(a.getTypeCode(), form);
 				if (a.getChecklist() != null) {
-					this.checklists.define(item.id(), List.of(a.getChecklist().split("\\R")));
+					this.checklists.seed(item.id(), List.of(a.getChecklist().split("\\R")));
 				}
 				this.jdbc.update(
 						"update rc_occurrence set work_item_id = :item, number = :number"

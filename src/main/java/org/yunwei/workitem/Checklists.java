@@ -80,6 +80,19 @@ public class Checklists {
 	/** Sets the points (one per line), as long as none is checked yet. */
 	public List<ChecklistPoint> define(long itemId, List<String> lines) {
 		requireWork(itemId);
+		store(itemId, lines);
+		return points(itemId);
+	}
+
+	/**
+	 * Gives a record just created by the system its checklist (a recurring activity's
+	 * points copied to the task it creates), whoever the task goes to.
+	 */
+	public void seed(long itemId, List<String> lines) {
+		store(itemId, lines);
+	}
+
+	private void store(long itemId, List<String> lines) {
 		List<String> texts = lines.stream().map(String::strip).filter((l) -> !l.isEmpty()).toList();
 		if (texts.size() > MAX_POINTS) {
 			throw new ValidationFailed("checklist", "checklist.error.tooMany", MAX_POINTS);
@@ -102,7 +115,6 @@ public class Checklists {
 							+ " false)",
 					new MapSqlParameterSource("id", itemId).addValue("seq", i + 1).addValue("t", texts.get(i)));
 		}
-		return points(itemId);
 	}
 
 	/** Records a point: done or not, its result, whether it is abnormal. */
