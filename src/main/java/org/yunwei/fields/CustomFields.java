@@ -243,12 +243,21 @@ public class CustomFields {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Map<String, Object>> values(String scope, Collection<Long> recordIds) {
+		return values(active(scope), recordIds);
+	}
+
+	/**
+	 * The values of records for fields already read (a list that also shows their
+	 * labels).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Map<String, Object>> values(List<FieldDefinition> definitions, Collection<Long> recordIds) {
 		Map<Long, Map<String, Object>> result = new HashMap<>();
 		if (recordIds.isEmpty()) {
 			return result;
 		}
 		Map<Long, FieldDefinition> fields = new HashMap<>();
-		active(scope).forEach((f) -> fields.put(f.id(), f));
+		definitions.forEach((f) -> fields.put(f.id(), f));
 		if (fields.isEmpty()) {
 			return result;
 		}
@@ -358,13 +367,6 @@ public class CustomFields {
 			}
 		}
 		return next;
-	}
-
-	/** Removes a record's values (when the record itself goes). */
-	public void delete(String scope, long recordId) {
-		this.jdbc.update(
-				"delete from cf_value where record_id = :r and field_id in (select id from cf_field where scope = :s)",
-				new MapSqlParameterSource("r", recordId).addValue("s", scope));
 	}
 
 	private static boolean same(Object a, Object b) {

@@ -222,11 +222,9 @@ public class Notifications implements InboxContributor {
 		Endpoint e = find(id);
 		CurrentUser me = this.access.user();
 		boolean zh = "zh".equals(e.getLanguage());
-		this.outbox.enqueue("test", e.getKind(), null, e.getId(), e.getName(), e.getLanguage(),
+		long delivery = this.outbox.enqueue("test", e.getKind(), null, e.getId(), e.getName(), e.getLanguage(),
 				zh ? "【测试】运维平台通知" : "[Test] Yunwei notification",
 				zh ? me.displayName() + " 发送的测试消息。" : "A test message sent by " + me.displayName() + ".", null);
-		Long delivery = this.jdbc.queryForObject("select max(id) from nt_delivery where endpoint_id = :e",
-				new MapSqlParameterSource("e", id), Long.class);
 		return delivery(delivery);
 	}
 

@@ -44,11 +44,6 @@ public record ReportingPeriod(String label, LocalDate from, LocalDate to) {
 		throw new ValidationFailed("period", "period.error.format", String.valueOf(label));
 	}
 
-	/** The month containing a date. */
-	public static ReportingPeriod monthOf(LocalDate date) {
-		return parse(YearMonth.from(date).toString());
-	}
-
 	public Instant start(ZoneId zone) {
 		return this.from.atStartOfDay(zone).toInstant();
 	}

@@ -8,6 +8,21 @@ public enum ClockKind {
 
 	RESPONSE, RESOLUTION, OLA;
 
+	/**
+	 * The clock's name in messages written as text (the journal, chat and e-mail
+	 * templates): {@code zh} or {@code en}.
+	 */
+	public String label(String language) {
+		switch (this) {
+			case RESPONSE:
+				return "en".equals(language) ? "response" : "响应时限";
+			case RESOLUTION:
+				return "en".equals(language) ? "resolution" : "解决时限";
+			default:
+				return "en".equals(language) ? "group (OLA)" : "处理组时限（OLA）";
+		}
+	}
+
 	public String messageKey() {
 		return "sla.kind." + name();
 	}

@@ -142,13 +142,7 @@ public class ServiceCatalogue implements ServiceOptions {
 	public ServiceView saveLevel(long serviceId, ServiceLevelFormData form) {
 		this.access.require(WRITE);
 		ServiceEntity s = find(serviceId);
-		long calendarId = (form.getCalendarId() != null) ? form.getCalendarId() : this.calendars.defaultCalendar().id();
-		try {
-			this.calendars.calendar(calendarId);
-		}
-		catch (NotFound ex) {
-			throw new ValidationFailed("calendarId", "service.error.unknownCalendar", calendarId);
-		}
+		long calendarId = calendarId(form.getCalendarId());
 		Instant now = this.clock.instant();
 		ServiceLevel level = this.levels.findByServiceId(serviceId).orElse(null);
 		if (level == null) {
@@ -194,6 +188,20 @@ public class ServiceCatalogue implements ServiceOptions {
 		return views(List.of(s)).get(0);
 	}
 
+	/**
+	 * The calendar chosen (the default one when none), refused when it does not exist.
+	 */
+	private long calendarId(Long chosen) {
+		long id = (chosen != null) ? chosen : this.calendars.defaultCalendar().id();
+		try {
+			this.calendars.calendar(id);
+		}
+		catch (NotFound ex) {
+			throw new ValidationFailed("calendarId", "service.error.unknownCalendar", id);
+		}
+		return id;
+	}
+
 	// ---- operational levels
 
 	@Transactional(readOnly = true)
@@ -221,13 +229,7 @@ public class ServiceCatalogue implements ServiceOptions {
 		if (!this.directory.isActiveGroup(groupId)) {
 			throw new ValidationFailed("groupId", "workitem.error.unknownGroup", groupId);
 		}
-		long calendarId = (form.getCalendarId() != null) ? form.getCalendarId() : this.calendars.defaultCalendar().id();
-		try {
-			this.calendars.calendar(calendarId);
-		}
-		catch (NotFound ex) {
-			throw new ValidationFailed("calendarId", "service.error.unknownCalendar", calendarId);
-		}
+		long calendarId = calendarId(form.getCalendarId());
 		MapSqlParameterSource g = new MapSqlParameterSource("g", groupId);
 		String before = this.jdbc
 			.queryForList("select priority, minutes from sl_ola_target where group_id = :g order by priority", g)

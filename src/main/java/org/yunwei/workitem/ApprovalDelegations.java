@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -94,15 +95,16 @@ public class ApprovalDelegations {
 		if (overlapping != null && overlapping > 0) {
 			throw new Conflict("delegation.error.overlap");
 		}
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.update(
 				"insert into wi_delegation (user_id, delegate_id, starts_on, ends_on, created_at)"
 						+ " values (:me, :d, :from, :to, :now)",
 				new MapSqlParameterSource("me", me.id()).addValue("d", delegateId)
 					.addValue("from", startsOn)
 					.addValue("to", endsOn)
-					.addValue("now", now()));
-		Long id = this.jdbc.queryForObject("select max(id) from wi_delegation where user_id = :me",
-				new MapSqlParameterSource("me", me.id()), Long.class);
+					.addValue("now", now()),
+				key, new String[] { "id" });
+		long id = key.getKey().longValue();
 		String delegate = this.directory.userNames(List.of(delegateId)).get(delegateId);
 		this.audit
 			.record(AuditEvent.of(AuditAction.CREATE, "approvalDelegation", id, me.displayName() + " → " + delegate)

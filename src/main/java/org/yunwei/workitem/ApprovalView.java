@@ -16,11 +16,6 @@ public record ApprovalView(long id, long itemId, ApprovalMode mode, String state
 		return "PENDING".equals(this.state);
 	}
 
-	/** The step the given user may decide now, if any. */
-	public Step openStepOf(long userId) {
-		return openStepOfAny(java.util.List.of(userId));
-	}
-
 	/**
 	 * The step someone may decide now for themselves or for one of the people who
 	 * delegated their approvals to them ({@code userIds}: themselves first).

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,6 +73,7 @@ public class SavedFilters {
 		if (q.length() > 2000 || q.contains("after=")) {
 			throw new ValidationFailed("query", "savedFilter.error.query");
 		}
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.update(
 				"insert into wi_saved_filter (user_id, type_code, name, query, shared, created_at)"
 						+ " values (:me, :t, :n, :q, :s, :at)",
@@ -79,9 +81,9 @@ public class SavedFilters {
 					.addValue("n", n)
 					.addValue("q", q)
 					.addValue("s", shared)
-					.addValue("at", this.clock.instant().atOffset(ZoneOffset.UTC)));
-		Long id = this.jdbc.queryForObject("select max(id) from wi_saved_filter where user_id = :me",
-				new MapSqlParameterSource("me", me.id()), Long.class);
+					.addValue("at", this.clock.instant().atOffset(ZoneOffset.UTC)),
+				key, new String[] { "id" });
+		long id = key.getKey().longValue();
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "savedFilter", id, n)
 			.withChange("query", null, q)
 			.withChange("shared", null, shared));

@@ -25,6 +25,17 @@ public record WorkItemFilter(String type, StateCategory category, String state, 
 				null, null, null, null);
 	}
 
+	/** The custom field conditions of a request's parameters: {@code cf.<code>=value}. */
+	public static java.util.Map<String, String> customConditions(java.util.Map<String, String> params) {
+		java.util.Map<String, String> conditions = new java.util.TreeMap<>();
+		params.forEach((k, v) -> {
+			if (k.startsWith("cf.") && v != null && !v.isBlank()) {
+				conditions.put(k.substring(3), v);
+			}
+		});
+		return conditions;
+	}
+
 	public static WorkItemFilter of(String type) {
 		return new WorkItemFilter(type, null, null, null, null, null, null, null, null, null, null, null);
 	}

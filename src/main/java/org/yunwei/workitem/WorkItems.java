@@ -554,7 +554,7 @@ public class WorkItems {
 			if (defs.isEmpty()) {
 				return;
 			}
-			this.fields.values(fieldScope(type), ids).forEach((id, values) -> {
+			this.fields.values(defs, ids).forEach((id, values) -> {
 				Map<String, String> shown = new LinkedHashMap<>();
 				for (org.yunwei.fields.FieldDefinition d : defs) {
 					if (values.containsKey(d.code())) {

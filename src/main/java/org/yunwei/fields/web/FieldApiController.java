@@ -18,7 +18,6 @@ import org.yunwei.fields.CustomFields;
 import org.yunwei.fields.FieldDefinition;
 import org.yunwei.fields.FieldFormData;
 import org.yunwei.fields.FieldScope;
-import org.yunwei.platform.NotFound;
 
 /** Custom field definitions over REST ({@code scope}: e.g. {@code workItem:routine}). */
 @RestController
@@ -27,18 +26,15 @@ class FieldApiController {
 
 	private final CustomFields fields;
 
-	private final List<FieldScope> scopes;
+	private final FieldScopes scopes;
 
-	FieldApiController(CustomFields fields, List<FieldScope.Contributor> contributors) {
+	FieldApiController(CustomFields fields, FieldScopes scopes) {
 		this.fields = fields;
-		this.scopes = contributors.stream().flatMap((c) -> c.scopes().stream()).toList();
+		this.scopes = scopes;
 	}
 
 	private FieldScope scope(String scope) {
-		return this.scopes.stream()
-			.filter((s) -> s.scope().equals(scope))
-			.findFirst()
-			.orElseThrow(() -> NotFound.of("fieldScope", scope));
+		return this.scopes.get(scope);
 	}
 
 	@GetMapping("/api/v1/custom-fields")

@@ -1,7 +1,5 @@
 package org.yunwei.fields.web;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +16,6 @@ import org.yunwei.fields.FieldFormData;
 import org.yunwei.fields.FieldKind;
 import org.yunwei.fields.FieldScope;
 import org.yunwei.platform.DomainException;
-import org.yunwei.platform.NotFound;
 import org.yunwei.platform.web.FormErrors;
 
 /** Administering custom fields: per kind of record, the list and the form; and REST. */
@@ -27,17 +24,17 @@ class FieldController {
 
 	private final CustomFields fields;
 
-	private final List<FieldScope> scopes;
+	private final FieldScopes scopes;
 
-	FieldController(CustomFields fields, List<FieldScope.Contributor> contributors) {
+	FieldController(CustomFields fields, FieldScopes scopes) {
 		this.fields = fields;
-		this.scopes = contributors.stream().flatMap((c) -> c.scopes().stream()).toList();
+		this.scopes = scopes;
 	}
 
 	@GetMapping("/admin/fields")
 	String page(@RequestParam(required = false) String scope, @RequestParam(required = false) Long edit, Model model) {
 		FieldScope chosen = scope(scope);
-		model.addAttribute("scopes", this.scopes);
+		model.addAttribute("scopes", this.scopes.all());
 		model.addAttribute("scope", chosen);
 		model.addAttribute("definitions", this.fields.definitions(chosen.scope()));
 		model.addAttribute("kinds", FieldKind.values());
@@ -74,16 +71,7 @@ class FieldController {
 	}
 
 	private FieldScope scope(String scope) {
-		if (this.scopes.isEmpty()) {
-			throw NotFound.of("fieldScope", String.valueOf(scope));
-		}
-		if (scope == null) {
-			return this.scopes.get(0);
-		}
-		return this.scopes.stream()
-			.filter((s) -> s.scope().equals(scope))
-			.findFirst()
-			.orElseThrow(() -> NotFound.of("fieldScope", scope));
+		return this.scopes.get(scope);
 	}
 
 }

@@ -42,10 +42,6 @@ import org.yunwei.workitem.WorkItems;
 @Component
 class Dispatcher {
 
-	private static final Map<ClockKind, String[]> CLOCK_NAMES = Map.of(ClockKind.RESPONSE,
-			new String[] { "响应时限", "response" }, ClockKind.RESOLUTION, new String[] { "解决时限", "resolution" },
-			ClockKind.OLA, new String[] { "处理组时限（OLA）", "group (OLA)" });
-
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final Outbox outbox;
@@ -172,8 +168,8 @@ class Dispatcher {
 			}
 			Map<String, String> values = values(item);
 			values.put("due", (due == null) ? null : TIME.format(due.atZone(this.zone)));
-			values.put("clock.zh", CLOCK_NAMES.get(kind)[0]);
-			values.put("clock.en", CLOCK_NAMES.get(kind)[1]);
+			values.put("clock.zh", kind.label("zh"));
+			values.put("clock.en", kind.label("en"));
 			notify(event, item, values, people);
 		});
 	}

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -87,11 +88,12 @@ public class Outbox {
 					.addValue("at", utc(this.clock.instant())));
 	}
 
-	/** Writes a delivery to send after the transaction commits. */
-	public void enqueue(String event, Channel channel, Long userId, Long endpointId, String address, String language,
+	/** Writes a delivery to send after the transaction commits; returns its id. */
+	public long enqueue(String event, Channel channel, Long userId, Long endpointId, String address, String language,
 			String subject, String body, String link) {
 		boolean skipped = channel == Channel.EMAIL && this.mail.getIfAvailable() == null;
 		Instant now = this.clock.instant();
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.update(
 				"insert into nt_delivery (event, channel, user_id, endpoint_id, address, language, subject,"
 						+ " body, link, status, attempts, next_attempt_at, last_error, created_at)"
@@ -107,7 +109,9 @@ public class Outbox {
 					.addValue("st", (skipped ? DeliveryStatus.SKIPPED : DeliveryStatus.PENDING).name())
 					.addValue("next", skipped ? null : utc(now))
 					.addValue("err", skipped ? "SMTP is not configured (spring.mail.host)" : null)
-					.addValue("at", utc(now)));
+					.addValue("at", utc(now)),
+				key, new String[] { "id" });
+		return key.getKey().longValue();
 	}
 
 	/** The deliveries whose (next) attempt is due. */

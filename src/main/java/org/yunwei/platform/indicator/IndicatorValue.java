@@ -29,11 +29,6 @@ public record IndicatorValue(String code, String period, long numerator, Long de
 		return new IndicatorValue(code, period, numerator, denominator, value, "%", cap(records));
 	}
 
-	/** A count. */
-	public static IndicatorValue count(String code, String period, long count, List<RecordRef> records) {
-		return new IndicatorValue(code, period, count, null, BigDecimal.valueOf(count), "count", cap(records));
-	}
-
 	private static List<RecordRef> cap(List<RecordRef> records) {
 		return (records.size() > MAX_RECORDS) ? List.copyOf(records.subList(0, MAX_RECORDS)) : List.copyOf(records);
 	}

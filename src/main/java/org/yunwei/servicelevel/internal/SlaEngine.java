@@ -285,7 +285,7 @@ public class SlaEngine {
 	private void escalate(Clock c, EscalationTrigger trigger, List<EscalationRule> active) {
 		this.clocks.flush();
 		List<EscalationRule> matching = active.stream().filter((r) -> r.matches(trigger, c)).toList();
-		String what = KIND_ZH.get(c.getKind()) + ((trigger == EscalationTrigger.WARNING) ? "即将超时" : "已超时");
+		String what = c.getKind().label("zh") + ((trigger == EscalationTrigger.WARNING) ? "即将超时" : "已超时");
 		if (matching.isEmpty()) {
 			this.workItems.getObject().escalate(c.getItemId(), null, false, what);
 		}
@@ -295,9 +295,6 @@ public class SlaEngine {
 		}
 		summarise(c.getItemId());
 	}
-
-	private static final java.util.Map<ClockKind, String> KIND_ZH = java.util.Map.of(ClockKind.RESPONSE, "响应时限",
-			ClockKind.RESOLUTION, "解决时限", ClockKind.OLA, "处理组时限（OLA）");
 
 	// ---- summary
 

@@ -86,21 +86,9 @@ class WorkItemApiController {
 			@RequestParam(required = false) String after, @RequestParam(required = false) Integer size,
 			@io.swagger.v3.oas.annotations.Parameter(
 					description = "custom field conditions: cf.<code>=value") @RequestParam java.util.Map<String, String> params) {
-		return this.items.list(
-				new WorkItemFilter(type, category, state, assigneeId, groupId, requesterId, priority, open, overdue,
-						mine, q, sla, openedFrom, openedTo, dueFrom, dueTo, sort, custom(params), sortField),
-				after, size);
-	}
-
-	/** The {@code cf.<code>=value} parameters of a request. */
-	static java.util.Map<String, String> custom(java.util.Map<String, String> params) {
-		java.util.Map<String, String> c = new java.util.TreeMap<>();
-		params.forEach((k, v) -> {
-			if (k.startsWith("cf.") && v != null && !v.isBlank()) {
-				c.put(k.substring(3), v);
-			}
-		});
-		return c;
+		return this.items.list(new WorkItemFilter(type, category, state, assigneeId, groupId, requesterId, priority,
+				open, overdue, mine, q, sla, openedFrom, openedTo, dueFrom, dueTo, sort,
+				WorkItemFilter.customConditions(params), sortField), after, size);
 	}
 
 	/**

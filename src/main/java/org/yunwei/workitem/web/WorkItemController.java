@@ -98,14 +98,9 @@ class WorkItemController {
 		 * ({@code cf.<code>}).
 		 */
 		Filter withCustom(java.util.Map<String, String> params) {
-			java.util.Map<String, String> c = new java.util.TreeMap<>();
-			params.forEach((k, v) -> {
-				if (k.startsWith("cf.") && v != null && !v.isBlank()) {
-					c.put(k.substring(3), v);
-				}
-			});
 			return new Filter(this.view, this.state, this.priority, this.q, this.sla, this.groupId, this.assigneeId,
-					this.openedFrom, this.openedTo, this.dueFrom, this.dueTo, this.sort, c);
+					this.openedFrom, this.openedTo, this.dueFrom, this.dueTo, this.sort,
+					WorkItemFilter.customConditions(params));
 		}
 
 		public String customValue(String code) {
