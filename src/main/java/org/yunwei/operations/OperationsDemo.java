@@ -29,8 +29,8 @@ import org.yunwei.workitem.WorkItems;
 
 /**
  * The routine operations of the demo organisation ({@code YUNWEI_DEMO=true}): the O&M
- * manager's recurring inspections, checks and reports, and a few routine tasks in
- * progress, waiting on a vendor and done.
+ * manager's recurring inspections (the machine-room one following its SOP), checks and
+ * reports, and a few routine tasks in progress, waiting on a vendor and done.
  */
 @Component
 @Order(60)
@@ -50,8 +50,11 @@ class OperationsDemo implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final org.yunwei.document.DocumentManagement documents;
+
 	OperationsDemo(@Value("${yunwei.demo:false}") boolean enabled, Directory directory, AccessControl access,
-			WorkItems items, RecurringWork recurring, Clock clock) {
+			WorkItems items, RecurringWork recurring, Clock clock, org.yunwei.document.DocumentManagement documents) {
+		this.documents = documents;
 		this.enabled = enabled;
 		this.directory = directory;
 		this.access = access;
@@ -78,15 +81,18 @@ class OperationsDemo implements ApplicationRunner {
 			Map<String, Long> groups = this.directory.activeGroups()
 				.stream()
 				.collect(Collectors.toMap(Directory.Entry::detail, Directory.Entry::id));
+			Map<String, Long> sops = this.documents.sops()
+				.stream()
+				.collect(Collectors.toMap(org.yunwei.document.Sop::title, org.yunwei.document.Sop::documentId));
 			LocalDate tomorrow = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(1);
 			activity("机房日常巡检", "检查机房温湿度、UPS、空调、消防和门禁，填写巡检记录。", "FREQ=DAILY", tomorrow, "08:30",
-					NonWorkingDayPolicy.SKIP, 120, groups.get("SYSTEMS"));
+					NonWorkingDayPolicy.SKIP, 120, groups.get("SYSTEMS"), sops.get("机房日常巡检作业指导书"));
 			activity("备份作业检查", "核对前一日各系统备份作业的结果，失败的作业立即重做并记录原因。", "FREQ=DAILY", tomorrow, "09:00",
-					NonWorkingDayPolicy.SKIP, 60, groups.get("DATABASE"));
+					NonWorkingDayPolicy.SKIP, 60, groups.get("DATABASE"), sops.get("数据库备份检查作业指导书"));
 			activity("网络设备配置备份", "导出核心、汇聚交换机和防火墙配置，存档并比对变化。", "FREQ=WEEKLY;BYDAY=FR", tomorrow, "16:00",
-					NonWorkingDayPolicy.NEXT_WORKING_DAY, 90, groups.get("NETWORK"));
+					NonWorkingDayPolicy.NEXT_WORKING_DAY, 90, groups.get("NETWORK"), null);
 			activity("月度运维报告", "汇总上月服务请求、事件、变更和例行工作的执行情况，提交运维主责部门负责人。", "FREQ=MONTHLY;BYMONTHDAY=1", tomorrow, "10:00",
-					NonWorkingDayPolicy.NEXT_WORKING_DAY, 960, null);
+					NonWorkingDayPolicy.NEXT_WORKING_DAY, 960, null, null);
 
 			Map<String, Long> services = this.items.serviceOptions()
 				.stream()
@@ -108,7 +114,7 @@ class OperationsDemo implements ApplicationRunner {
 	}
 
 	private void activity(String title, String description, String rule, LocalDate start, String time,
-			NonWorkingDayPolicy policy, int dueMinutes, Long group) {
+			NonWorkingDayPolicy policy, int dueMinutes, Long group, Long sop) {
 		RecurringActivityFormData f = new RecurringActivityFormData();
 		f.setType(OperationsConfiguration.ROUTINE.code());
 		f.setTitle(title);
@@ -119,6 +125,7 @@ class OperationsDemo implements ApplicationRunner {
 		f.setPolicy(policy);
 		f.setDueMinutes(dueMinutes);
 		f.setGroupId(group);
+		f.setSopDocumentId(sop);
 		this.recurring.create(f);
 	}
 

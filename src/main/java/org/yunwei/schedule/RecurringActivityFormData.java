@@ -57,6 +57,12 @@ public class RecurringActivityFormData {
 	@jakarta.validation.constraints.Size(max = 20000)
 	private String checklist;
 
+	/**
+	 * The SOP the activity follows: each task gets the steps of the SOP's version in
+	 * effect at that moment as its checklist (instead of {@code checklist}).
+	 */
+	private Long sopDocumentId;
+
 	private Long assigneeId;
 
 	@Min(1)
@@ -85,6 +91,7 @@ public class RecurringActivityFormData {
 		f.groupId = a.groupId();
 		f.serviceId = a.serviceId();
 		f.checklist = a.checklist();
+		f.sopDocumentId = a.sopDocumentId();
 		f.assigneeId = a.assigneeId();
 		f.impact = a.impact();
 		f.urgency = a.urgency();
@@ -163,6 +170,14 @@ public class RecurringActivityFormData {
 
 	public void setDueMinutes(Integer dueMinutes) {
 		this.dueMinutes = dueMinutes;
+	}
+
+	public Long getSopDocumentId() {
+		return this.sopDocumentId;
+	}
+
+	public void setSopDocumentId(Long sopDocumentId) {
+		this.sopDocumentId = sopDocumentId;
 	}
 
 	public String getChecklist() {

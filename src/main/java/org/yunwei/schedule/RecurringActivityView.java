@@ -8,7 +8,7 @@ import java.util.List;
 public record RecurringActivityView(long id, int version, String type, String title, String description, String rrule,
 		LocalDateTime start, long calendarId, String calendarName, NonWorkingDayPolicy policy, int dueMinutes,
 		Long groupId, Long assigneeId, int impact, int urgency, boolean active, String ownerName, List<Instant> next,
-		List<Occurrence> occurrences, Long serviceId, String checklist) {
+		List<Occurrence> occurrences, Long serviceId, String checklist, Long sopDocumentId, String sopName) {
 
 	/** One occurrence: when, its work item, and whether it was done on time. */
 	public record Occurrence(Instant occursAt, Instant dueAt, String number, String error, Boolean onTime) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.yunwei.calendar.BusinessCalendar;
 import org.yunwei.calendar.Calendars;
+import org.yunwei.document.Sop;
 import org.yunwei.platform.Conflict;
 import org.yunwei.platform.DomainException;
 import org.yunwei.platform.NotFound;
@@ -71,9 +73,13 @@ public class RecurringWork {
 
 	private final Clock clock;
 
-	RecurringWork(org.yunwei.workitem.Checklists checklists, RecurringActivityRepository activities,
-			Calendars calendars, WorkItems workItems, WorkItemTypes types, AccessControl access, Directory directory,
-			NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+	private final org.yunwei.document.DocumentManagement documents;
+
+	RecurringWork(org.yunwei.document.DocumentManagement documents, org.yunwei.workitem.Checklists checklists,
+			RecurringActivityRepository activities, Calendars calendars, WorkItems workItems, WorkItemTypes types,
+			AccessControl access, Directory directory, NamedParameterJdbcTemplate jdbc,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.documents = documents;
 		this.checklists = checklists;
 		this.activities = activities;
 		this.calendars = calendars;
@@ -184,7 +190,11 @@ public class RecurringWork {
 				WorkItemFormData form = new WorkItemFormData();
 				form.setTitle(a.getTitle() + " " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd")
 					.format(occurs.atZone(calendar.zone())));
-				form.setDescription(a.getDescription());
+				Optional<Sop> sop = (a.getSopDocumentId() == null) ? Optional.empty()
+						: this.documents.sop(a.getSopDocumentId());
+				form.setDescription(sop
+					.map((x) -> join(a.getDescription(), "SOP: " + x.number() + " v" + x.label() + " " + x.title()))
+					.orElse(a.getDescription()));
 				form.setImpact(a.getImpact());
 				form.setUrgency(a.getUrgency());
 				form.setGroupId(a.getGroupId());
@@ -193,7 +203,10 @@ public class RecurringWork {
 				form.setDueAt(LocalDateTime.ofInstant(dueAt, this.workItems.zone()));
 				form.setTags(new ArrayList<>(List.of("recurring")));
 				WorkItemView item = this.workItems.create(a.getTypeCode(), form);
-				if (a.getChecklist() != null) {
+				if (sop.isPresent()) {
+					this.checklists.seed(item.id(), sop.get().steps());
+				}
+				else if (a.getChecklist() != null) {
 					this.checklists.seed(item.id(), List.of(a.getChecklist().split("\\R")));
 				}
 				this.jdbc.update(
@@ -243,9 +256,17 @@ public class RecurringWork {
 			v.add(new ValidationFailed.Violation("assigneeId", "workitem.error.unknownUser",
 					List.of(form.getAssigneeId())));
 		}
+		if (form.getSopDocumentId() != null && this.documents.sop(form.getSopDocumentId()).isEmpty()) {
+			v.add(new ValidationFailed.Violation("sopDocumentId", "schedule.error.sop",
+					List.of(form.getSopDocumentId())));
+		}
 		if (!v.isEmpty()) {
 			throw new ValidationFailed(v);
 		}
+	}
+
+	private static String join(String description, String line) {
+		return (description == null) ? line : description + "\n\n" + line;
 	}
 
 	private void apply(RecurringActivity a, RecurringActivityFormData form) {
@@ -262,6 +283,7 @@ public class RecurringWork {
 		a.setChecklist(
 				(form.getChecklist() == null || form.getChecklist().isBlank()) ? null : form.getChecklist().strip());
 		a.setAssigneeId(form.getAssigneeId());
+		a.setSopDocumentId(form.getSopDocumentId());
 		a.setImpact(form.getImpact());
 		a.setUrgency(form.getUrgency());
 		a.setActive(form.isActive());
@@ -286,10 +308,15 @@ public class RecurringWork {
 			.next(this.clock.instant(), nextCount) : List.of();
 		List<RecurringActivityView.Occurrence> occurrences = withOccurrences ? occurrences(a) : List.of();
 		String owner = this.directory.userNames(List.of(a.getOwnerId())).get(a.getOwnerId());
+		String sopName = (a.getSopDocumentId() == null) ? null
+				: this.documents.sop(a.getSopDocumentId())
+					.map((x) -> x.number() + " v" + x.label() + " " + x.title())
+					.orElse("#" + a.getSopDocumentId());
 		return new RecurringActivityView(a.getId(), a.getVersion(), a.getTypeCode(), a.getTitle(), a.getDescription(),
 				a.getRrule(), a.getStartLocal(), a.getCalendarId(), calendar.name(), a.getPolicy(),
 				a.getDueMinutes() == null ? 240 : a.getDueMinutes(), a.getGroupId(), a.getAssigneeId(), a.getImpact(),
-				a.getUrgency(), a.isActive(), owner, next, occurrences, a.getServiceId(), a.getChecklist());
+				a.getUrgency(), a.isActive(), owner, next, occurrences, a.getServiceId(), a.getChecklist(),
+				a.getSopDocumentId(), sopName);
 	}
 
 	private List<RecurringActivityView.Occurrence> occurrences(RecurringActivity a) {

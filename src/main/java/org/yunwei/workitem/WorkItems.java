@@ -94,7 +94,7 @@ public class WorkItems {
 
 	private final org.yunwei.workitem.internal.AttachmentRepository attachments;
 
-	private final org.yunwei.workitem.internal.AttachmentStore attachmentStore;
+	private final org.yunwei.platform.files.FileStore attachmentStore;
 
 	private final org.yunwei.platform.web.Formats formats;
 
@@ -117,7 +117,7 @@ public class WorkItems {
 			org.yunwei.workitem.internal.ApprovalStepRepository approvalSteps,
 			org.yunwei.workitem.internal.ApprovalEngine approvalEngine,
 			org.yunwei.workitem.internal.AttachmentRepository attachments,
-			org.yunwei.workitem.internal.AttachmentStore attachmentStore, org.yunwei.platform.web.Formats formats,
+			org.yunwei.platform.files.FileStore attachmentStore, org.yunwei.platform.web.Formats formats,
 			org.springframework.beans.factory.ObjectProvider<ServiceOptions> services, ApprovalDelegations delegations,
 			org.yunwei.fields.CustomFields fields) {
 		this.fields = fields;
@@ -824,16 +824,7 @@ public class WorkItems {
 	public AttachmentView attach(long id, String fileName, byte[] bytes) {
 		WorkItem item = find(String.valueOf(id));
 		CurrentUser me = requireVisible(item, false);
-		org.yunwei.workitem.internal.AttachmentStore.Stored stored = this.attachmentStore.store(fileName, bytes);
-		org.springframework.transaction.support.TransactionSynchronizationManager
-			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					if (status != STATUS_COMMITTED) {
-						WorkItems.this.attachmentStore.delete(stored.key());
-					}
-				}
-			});
+		org.yunwei.platform.files.FileStore.Stored stored = this.attachmentStore.storeInTransaction(fileName, bytes);
 		Instant now = this.clock.instant();
 		org.yunwei.workitem.internal.Attachment a = this.attachments
 			.saveAndFlush(new org.yunwei.workitem.internal.Attachment(id, stored.fileName(), stored.contentType(),
@@ -886,15 +877,7 @@ public class WorkItems {
 			.save(new JournalEntry(id, JournalKind.SYSTEM, null, changesJson(changes), me.id(), me.displayName(), now));
 		item.touch(now);
 		this.items.flush();
-		org.springframework.transaction.support.TransactionSynchronizationManager
-			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					if (status == STATUS_COMMITTED) {
-						WorkItems.this.attachmentStore.delete(key);
-					}
-				}
-			});
+		this.attachmentStore.deleteAfterCommit(key);
 	}
 
 	private static AttachmentView attachmentView(org.yunwei.workitem.internal.Attachment a, Map<Long, String> names) {

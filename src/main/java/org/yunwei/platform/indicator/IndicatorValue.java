@@ -29,6 +29,15 @@ public record IndicatorValue(String code, String period, long numerator, Long de
 		return new IndicatorValue(code, period, numerator, denominator, value, "%", cap(records));
 	}
 
+	/**
+	 * A count: the records that count for it (the others are listed too, for the
+	 * drill-down).
+	 */
+	public static IndicatorValue count(String code, String period, List<RecordRef> records) {
+		long n = records.stream().filter(RecordRef::counted).count();
+		return new IndicatorValue(code, period, n, null, BigDecimal.valueOf(n), "count", cap(records));
+	}
+
 	private static List<RecordRef> cap(List<RecordRef> records) {
 		return (records.size() > MAX_RECORDS) ? List.copyOf(records.subList(0, MAX_RECORDS)) : List.copyOf(records);
 	}

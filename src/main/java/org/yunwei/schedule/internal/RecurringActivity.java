@@ -51,6 +51,8 @@ public class RecurringActivity implements AuditDescribed {
 
 	private String checklist;
 
+	private Long sopDocumentId;
+
 	private Long assigneeId;
 
 	private int impact;
@@ -158,6 +160,14 @@ public class RecurringActivity implements AuditDescribed {
 
 	public void setChecklist(String checklist) {
 		this.checklist = checklist;
+	}
+
+	public Long getSopDocumentId() {
+		return this.sopDocumentId;
+	}
+
+	public void setSopDocumentId(Long sopDocumentId) {
+		this.sopDocumentId = sopDocumentId;
 	}
 
 	public Long getServiceId() {

@@ -47,8 +47,16 @@ class ScheduleController {
 
 	private final org.yunwei.workitem.WorkItems workItems;
 
-	ScheduleController(RecurringWork work, Calendars calendars, WorkItemTypes types, Directory directory,
-			org.yunwei.platform.web.Formats formats, org.yunwei.workitem.WorkItems workItems) {
+	private final org.yunwei.document.DocumentManagement documents;
+
+	private final org.yunwei.platform.identity.AccessControl access;
+
+	ScheduleController(org.yunwei.document.DocumentManagement documents,
+			org.yunwei.platform.identity.AccessControl access, RecurringWork work, Calendars calendars,
+			WorkItemTypes types, Directory directory, org.yunwei.platform.web.Formats formats,
+			org.yunwei.workitem.WorkItems workItems) {
+		this.documents = documents;
+		this.access = access;
 		this.formats = formats;
 		this.workItems = workItems;
 		this.work = work;
@@ -152,6 +160,8 @@ class ScheduleController {
 		model.addAttribute("users", this.directory.activeUsers());
 		model.addAttribute("groups", this.directory.activeGroups());
 		model.addAttribute("services", this.workItems.serviceOptions());
+		model.addAttribute("sops",
+				this.access.has(org.yunwei.document.DocumentManagement.READ) ? this.documents.sops() : List.of());
 		return "schedule/detail";
 	}
 

@@ -24,9 +24,10 @@ import org.yunwei.workitem.WorkItemTypes;
 /**
  * The process tool's indicators (7.4.2.2): 7.4.2-1 过程管理流程的覆盖率 — of the O&M processes the
  * standard names, the share run in this tool with an active workflow; 7.4.2-2 过程记录的完整性 —
- * of the records completed in the period, the share that name a requester, an assignee
- * and a group, say what was asked (a description) and record what was done (a comment or
- * a work note).
+ * of the records of those processes completed in the period (not the approvals and
+ * reviews of documents, which hold no assignee or group by nature), the share that name a
+ * requester, an assignee and a group, say what was asked (a description) and record what
+ * was done (a comment or a work note).
  */
 @Component
 @Transactional(readOnly = true)
@@ -70,9 +71,9 @@ class WorkItemIndicators implements IndicatorSource {
 						+ "(incident, problem, configuration, change, release, knowledge, response support, routine)",
 				"%"),
 				new IndicatorDefinition("7.4.2-2", "过程记录的完整性",
-						"期间内完成的记录中，请求人、处理人、处理组、描述和处理记录（评论或工作记录）齐全的记录数 ÷ 期间内完成的记录数",
-						"Records completed in the period that name a requester, an assignee and a group, have a "
-								+ "description and a comment or work note ÷ records completed in the period",
+						"期间内完成的各运维过程记录中，请求人、处理人、处理组、描述和处理记录（评论或工作记录）齐全的记录数 ÷ 期间内完成的各运维过程记录数",
+						"Records of the O&M processes completed in the period that name a requester, an assignee and a "
+								+ "group, have a description and a comment or work note ÷ those records completed in the period",
 						"%"));
 	}
 
@@ -108,12 +109,13 @@ class WorkItemIndicators implements IndicatorSource {
 	private IndicatorValue completeness(ReportingPeriod period) {
 		MapSqlParameterSource p = new MapSqlParameterSource("from",
 				period.start(this.zone).atOffset(java.time.ZoneOffset.UTC))
-			.addValue("to", period.end(this.zone).atOffset(java.time.ZoneOffset.UTC));
+			.addValue("to", period.end(this.zone).atOffset(java.time.ZoneOffset.UTC))
+			.addValue("types", PROCESSES.keySet());
 		List<RecordRef> records = this.jdbc.query("select i.id, i.number, case when i.requester_id is not null"
 				+ " and i.assignee_id is not null and i.group_id is not null and i.description is not null"
 				+ " and exists (select 1 from wi_journal j where j.item_id = i.id and j.kind in ('COMMENT', 'WORK_NOTE'))"
-				+ " then 1 else 0 end from wi_item i where i.state_category = 'DONE' and i.closed_at >= :from"
-				+ " and i.closed_at < :to order by i.id", p,
+				+ " then 1 else 0 end from wi_item i where i.state_category = 'DONE' and i.type_code in (:types)"
+				+ " and i.closed_at >= :from" + " and i.closed_at < :to order by i.id", p,
 				(rs, n) -> new RecordRef("workItem", rs.getLong(1), rs.getString(2), rs.getInt(3) == 1));
 		long complete = records.stream().filter(RecordRef::counted).count();
 		return IndicatorValue.share("7.4.2-2", period.label(), complete, records.size(), records);

@@ -1,4 +1,4 @@
-package org.yunwei.workitem.internal;
+package org.yunwei.platform.files;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,19 +15,21 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
 import org.yunwei.platform.ValidationFailed;
 
 /**
- * The files of attachments, under {@code <data dir>/attachments/<year>/<uuid>}. A file is
- * accepted only when its extension is on the allow-list and its first bytes match what
- * the extension claims (no executable renamed to .pdf, no HTML or SVG that a browser
- * would run); its name is reduced to a safe one; its size is limited
- * ({@code yunwei.attachments.max-size}).
+ * The kernel's one store of uploaded files (work-item attachments, document files …),
+ * under {@code <data dir>/attachments/<year>/<uuid>}. A file is accepted only when its
+ * extension is on the allow-list and its first bytes match what the extension claims (no
+ * executable renamed to .pdf, no HTML or SVG that a browser would run); its name is
+ * reduced to a safe one; its size is limited ({@code yunwei.attachments.max-size}).
  */
 @Component
-public class AttachmentStore {
+public class FileStore {
 
 	/** Allowed extensions and the content type they are served as. */
 	static final Map<String, String> TYPES = Map.ofEntries(Map.entry("pdf", "application/pdf"),
@@ -44,7 +46,7 @@ public class AttachmentStore {
 
 	private final long maxSize;
 
-	AttachmentStore(@Value("${yunwei.data-dir}") String dataDir,
+	FileStore(@Value("${yunwei.data-dir}") String dataDir,
 			@Value("${yunwei.attachments.max-size:20MB}") DataSize maxSize) {
 		this.root = Path.of(dataDir).toAbsolutePath().resolve("attachments");
 		this.maxSize = maxSize.toBytes();
@@ -81,6 +83,38 @@ public class AttachmentStore {
 			throw new UncheckedIOException("could not store an attachment", ex);
 		}
 		return new Stored(key, name, type, bytes.length, sha256(bytes));
+	}
+
+	/**
+	 * Stores a file written as part of the current transaction: if that transaction rolls
+	 * back, the file is removed again, so no orphan stays on disk.
+	 */
+	public Stored storeInTransaction(String originalName, byte[] bytes) {
+		Stored stored = store(originalName, bytes);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					delete(stored.key());
+				}
+			}
+		});
+		return stored;
+	}
+
+	/**
+	 * Removes a file once the current transaction has committed (its record is gone for
+	 * good); on rollback the file stays with its record.
+	 */
+	public void deleteAfterCommit(String key) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status == STATUS_COMMITTED) {
+					delete(key);
+				}
+			}
+		});
 	}
 
 	public InputStream open(String key) throws IOException {

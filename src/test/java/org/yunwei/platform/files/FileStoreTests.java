@@ -1,4 +1,4 @@
-package org.yunwei.workitem.internal;
+package org.yunwei.platform.files;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,30 +13,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the attachment store accepts, refuses and how it names files. */
-class AttachmentStoreTests {
+class FileStoreTests {
 
 	@TempDir
 	Path dir;
 
-	private AttachmentStore store() {
-		return new AttachmentStore(this.dir.toString(), DataSize.ofKilobytes(64));
+	private FileStore store() {
+		return new FileStore(this.dir.toString(), DataSize.ofKilobytes(64));
 	}
 
 	@Test
 	void namesLoseTheirPathAndReservedCharactersButKeepChinese() {
-		assertThat(AttachmentStore.safeName("C:\\Users\\张三\\巡检记录.pdf")).isEqualTo("巡检记录.pdf");
-		assertThat(AttachmentStore.safeName("../../etc/passwd")).isEqualTo("passwd");
-		assertThat(AttachmentStore.safeName("a<b>:c?.txt")).isEqualTo("a_b__c_.txt");
-		assertThat(AttachmentStore.safeName(".hidden.log")).isEqualTo("hidden.log");
-		assertThat(AttachmentStore.safeName("")).isEqualTo("file");
-		assertThat(AttachmentStore.safeName("长".repeat(300) + ".pdf")).hasSize(150).endsWith(".pdf");
+		assertThat(FileStore.safeName("C:\\Users\\张三\\巡检记录.pdf")).isEqualTo("巡检记录.pdf");
+		assertThat(FileStore.safeName("../../etc/passwd")).isEqualTo("passwd");
+		assertThat(FileStore.safeName("a<b>:c?.txt")).isEqualTo("a_b__c_.txt");
+		assertThat(FileStore.safeName(".hidden.log")).isEqualTo("hidden.log");
+		assertThat(FileStore.safeName("")).isEqualTo("file");
+		assertThat(FileStore.safeName("长".repeat(300) + ".pdf")).hasSize(150).endsWith(".pdf");
 	}
 
 	@Test
 	void aFileMustBeWhatItsNameSays() {
-		AttachmentStore store = store();
+		FileStore store = store();
 		byte[] pdf = "%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII);
-		AttachmentStore.Stored stored = store.store("报告.pdf", pdf);
+		FileStore.Stored stored = store.store("报告.pdf", pdf);
 		assertThat(stored.contentType()).isEqualTo("application/pdf");
 		assertThat(stored.sha256()).hasSize(64);
 		assertThat(this.dir.resolve("attachments").resolve(stored.key())).exists();
@@ -55,7 +55,7 @@ class AttachmentStoreTests {
 
 	@Test
 	void emptyAndOversizedFilesAreRefused() {
-		AttachmentStore store = store();
+		FileStore store = store();
 		assertThatThrownBy(() -> store.store("a.txt", new byte[0])).hasMessageContaining("attachment.error.empty");
 		assertThatThrownBy(() -> store.store("a.txt", "x".repeat(70_000).getBytes()))
 			.hasMessageContaining("attachment.error.tooLarge");
