@@ -148,9 +148,23 @@ public class WorkItems {
 
 	// ---- create, read, update
 
+	/**
+	 * Creates a record. Someone who may only submit records of the type (not work on
+	 * them) raises it for themselves: they say what, how urgent and about which service;
+	 * who handles it and its impact are left to the people who work on it.
+	 */
 	public WorkItemView create(String type, WorkItemFormData form) {
 		WorkItemType t = this.types.get(type);
-		CurrentUser me = this.access.require(t.writePermission());
+		CurrentUser me = (!this.access.has(t.writePermission()) && this.access.has(t.submitPermission()))
+				? this.access.user() : this.access.require(t.writePermission());
+		if (!me.has(t.writePermission())) {
+			form.setRequesterId(null);
+			form.setAssigneeId(null);
+			form.setGroupId(null);
+			form.setDueAt(null);
+			form.setImpact(3);
+			form.getTags().clear();
+		}
 		Instant now = this.clock.instant();
 		Long requester = (form.getRequesterId() != null) ? form.getRequesterId() : me.id();
 		checkReferences(requester, form.getAssigneeId(), form.getGroupId());
@@ -590,15 +604,18 @@ public class WorkItems {
 	public List<TransitionView> transitions(long id) {
 		WorkItem item = find(String.valueOf(id));
 		CurrentUser me = this.access.user();
-		if (!me.has(this.types.get(item.getTypeCode()).writePermission()) || !visible(me, item, true)) {
+		boolean worker = me.has(this.types.get(item.getTypeCode()).writePermission()) && visible(me, item, true);
+		if (!worker) {
 			requireVisible(item, false);
-			return List.of();
+			if (!Objects.equals(item.getRequesterId(), me.id())) {
+				return List.of();
+			}
 		}
 		WorkflowDefinition def = this.workflows.definition(item.getWorkflowId());
 		String language = language();
 		List<TransitionView> result = new ArrayList<>();
 		for (Transition t : def.from(item.getState())) {
-			if (allowed(t, item, me)) {
+			if (worker ? allowed(t, item, me) : forRequester(t)) {
 				State to = def.state(t.to()).orElseThrow();
 				result.add(new TransitionView(t.name(), t.label(language), to.code(), to.label(language), to.category(),
 						t.needsComment(), t.requiredFields()));
@@ -607,13 +624,41 @@ public class WorkItems {
 		return result;
 	}
 
+	/**
+	 * Takes a transition. People who work on the record take those the workflow allows
+	 * them; its requester, without working on it, takes those the workflow allows the
+	 * requester (confirm a resolution, reject it, withdraw), with a public comment and
+	 * nothing else.
+	 */
 	public WorkItemView take(long id, String transitionName, TransitionRequest request) {
 		WorkItem item = find(String.valueOf(id));
-		CurrentUser me = requireVisible(item, true);
+		CurrentUser me = this.access.user();
+		boolean worker = me.has(this.types.get(item.getTypeCode()).writePermission()) && visible(me, item, true);
+		if (!worker) {
+			me = requireVisible(item, false);
+			if (!Objects.equals(item.getRequesterId(), me.id())) {
+				me = requireVisible(item, true);
+			}
+			else {
+				Transition t = this.workflows.definition(item.getWorkflowId())
+					.transition(transitionName)
+					.orElseThrow(() -> new Conflict("workitem.error.transitionNotAvailable", transitionName,
+							item.getState()));
+				if (!forRequester(t)) {
+					throw new Forbidden("workitem.error.transitionNotAllowed", t.label(language()));
+				}
+				request = new TransitionRequest(request.comment(), false, null, null, request.version());
+			}
+		}
 		if (request.version() != null && request.version() != item.getVersion()) {
 			throw Conflict.staleVersion(RECORD_TYPE, item.getNumber());
 		}
 		return take(item, me, transitionName, request, true);
+	}
+
+	/** Whether the workflow lets the requester take this transition. */
+	private static boolean forRequester(Transition t) {
+		return t.allowed() != null && Boolean.TRUE.equals(t.allowed().requester());
 	}
 
 	/**
@@ -1347,6 +1392,28 @@ public class WorkItems {
 	 */
 	public boolean escalate(long id, Long groupId, boolean raisePriority, String reason) {
 		WorkItem item = this.items.findById(id).orElseThrow(() -> NotFound.of(RECORD_TYPE, id));
+		return systemMove(item, groupId, raisePriority, "sla", reason, "SLA");
+	}
+
+	/**
+	 * Sends a record a module has just raised through one of its channels (the portal,
+	 * e-mail) to the group that receives such records, unless it already has a group; a
+	 * system change in the journal, with the reason.
+	 */
+	public boolean route(long id, long groupId, String reason) {
+		WorkItem item = this.items.findById(id).orElseThrow(() -> NotFound.of(RECORD_TYPE, id));
+		if (item.getGroupId() != null) {
+			return false;
+		}
+		return systemMove(item, groupId, false, "routing", reason, "系统");
+	}
+
+	/**
+	 * A change the system makes by itself: another group (clearing the assignee) and/or
+	 * one priority higher, journaled under {@code field} with the reason.
+	 */
+	private boolean systemMove(WorkItem item, Long groupId, boolean raisePriority, String field, String reason,
+			String author) {
 		if (item.getStateCategory().isEnd()) {
 			return false;
 		}
@@ -1361,13 +1428,13 @@ public class WorkItems {
 		Map<String, JournalEntryView.FieldChange> changes = diff(before, snapshot(item));
 		Instant now = this.clock.instant();
 		Map<String, JournalEntryView.FieldChange> entry = new LinkedHashMap<>();
-		entry.put("sla", new JournalEntryView.FieldChange("sla", null, reason));
+		entry.put(field, new JournalEntryView.FieldChange(field, null, reason));
 		entry.putAll(changes);
 		if (!changes.isEmpty()) {
 			item.touch(now);
 		}
 		this.journal
-			.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, null, changesJson(entry), null, "SLA", now));
+			.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, null, changesJson(entry), null, author, now));
 		this.items.flush();
 		changed(item, changes.keySet());
 		return !changes.isEmpty();

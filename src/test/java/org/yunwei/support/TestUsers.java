@@ -63,8 +63,13 @@ public final class TestUsers {
 
 	/** A new active assignment group with these members; returns its id. */
 	public long group(String name, Person... members) {
+		return group("G-" + UUID.randomUUID().toString().substring(0, 8), name, members);
+	}
+
+	/** A new active assignment group with this code and these members; returns its id. */
+	public long group(String code, String name, Person... members) {
 		GroupFormData form = new GroupFormData();
-		form.setCode("G-" + UUID.randomUUID().toString().substring(0, 8));
+		form.setCode(code);
 		form.setName(name);
 		for (Person p : members) {
 			form.getMemberIds().add(p.id());

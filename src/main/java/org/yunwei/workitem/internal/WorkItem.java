@@ -131,8 +131,14 @@ public class WorkItem implements AuditDescribed {
 		if (closes) {
 			this.closedAt = now;
 		}
-		if (!category.isEnd()) {
+		// back to work (a reopened record): its resolution and closure are undone; a
+		// state
+		// that resolves without ending the record (resolved, awaiting the requester)
+		// keeps it
+		if (!category.isEnd() && !resolves) {
 			this.resolvedAt = null;
+		}
+		if (!category.isEnd()) {
 			this.closedAt = null;
 		}
 		this.updatedAt = now;

@@ -1,0 +1,179 @@
+package org.yunwei.servicedesk;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.yunwei.platform.Forbidden;
+import org.yunwei.platform.identity.AccessControl;
+import org.yunwei.platform.identity.CurrentUser;
+import org.yunwei.platform.identity.Directory;
+import org.yunwei.workitem.TransitionRequest;
+import org.yunwei.workitem.WorkItemFilter;
+import org.yunwei.workitem.WorkItemFormData;
+import org.yunwei.workitem.WorkItemRow;
+import org.yunwei.workitem.WorkItemView;
+import org.yunwei.workitem.WorkItems;
+
+/**
+ * The service desk's requester side: raise a ticket on the portal (routed to the
+ * service-desk group), follow one's tickets, accept the result with a rating, send it
+ * back with the reason, or withdraw it. The work itself is done on the kernel's records
+ * by the people who handle them; this facade adds no second way of doing it, only the
+ * channel and the satisfaction the kernel does not keep.
+ */
+@Service
+@Transactional
+public class ServiceDesk {
+
+	/** The workflow transitions the portal takes for the requester. */
+	public static final String ACCEPT = "accept";
+
+	public static final String REJECT = "reject";
+
+	public static final String CANCEL = "cancel";
+
+	private final WorkItems items;
+
+	private final Directory directory;
+
+	private final AccessControl access;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final String deskGroup;
+
+	ServiceDesk(WorkItems items, Directory directory, AccessControl access, NamedParameterJdbcTemplate jdbc,
+			Clock clock, @Value("${yunwei.service-desk.group:SERVICE-DESK}") String deskGroup) {
+		this.items = items;
+		this.directory = directory;
+		this.access = access;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.deskGroup = deskGroup;
+	}
+
+	/**
+	 * Raises a ticket for oneself through a channel; it goes to the service-desk group
+	 * ({@code yunwei.service-desk.group}) when one by that code exists.
+	 */
+	public WorkItemView raise(TicketFormData form, Channel channel) {
+		WorkItemFormData f = new WorkItemFormData();
+		f.setTitle(form.getTitle());
+		f.setDescription(form.getDescription());
+		f.setUrgency(form.getUrgency());
+		f.setServiceId(form.getServiceId());
+		WorkItemView item = this.items.create(form.getKind().type(), f);
+		this.jdbc.update("insert into sd_ticket (item_id, channel) values (:id, :channel)",
+				new MapSqlParameterSource("id", item.id()).addValue("channel", channel.name()));
+		Optional<Long> group = this.directory.findGroup(this.deskGroup);
+		if (group.isPresent() && item.group() == null) {
+			this.items.route(item.id(), group.get(), "服务台受理（" + channel.name() + "）");
+			item = this.items.get(item.number());
+		}
+		return item;
+	}
+
+	/** The caller's own tickets (as requester), open ones first, newest first. */
+	@Transactional(readOnly = true)
+	public List<WorkItemRow> mine(int limit) {
+		CurrentUser me = this.access.user();
+		List<WorkItemRow> rows = new ArrayList<>();
+		for (TicketKind kind : TicketKind.values()) {
+			WorkItemFilter filter = new WorkItemFilter(kind.type(), null, null, null, null, me.id(), null, null, null,
+					null, null, null);
+			rows.addAll(this.items.list(filter, null, limit).items());
+		}
+		rows.sort(Comparator.comparing((WorkItemRow r) -> r.stateCategory().isEnd())
+			.thenComparing(WorkItemRow::openedAt, Comparator.reverseOrder()));
+		return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+	}
+
+	/** A ticket as its requester (or anyone who may read it) follows it. */
+	@Transactional(readOnly = true)
+	public TicketView ticket(String number) {
+		WorkItemView item = this.items.get(number);
+		TicketKind kind = TicketKind.ofType(item.type());
+		return new TicketView(kind, item,
+				this.items.journal(item.id())
+					.stream()
+					.filter((e) -> e.kind() != org.yunwei.workitem.JournalKind.WORK_NOTE)
+					.toList(),
+				this.items.transitions(item.id()), channel(item.id()), satisfaction(item.id()).orElse(null));
+	}
+
+	/**
+	 * The requester accepts the result: the ticket closes through the workflow's
+	 * {@code accept} transition and their rating is kept with it.
+	 */
+	public TicketView accept(String number, Acceptance acceptance) {
+		WorkItemView item = requireMine(number);
+		String comment = (acceptance.comment() == null || acceptance.comment().isBlank()) ? null
+				: acceptance.comment().strip();
+		this.items.take(item.id(), ACCEPT, new TransitionRequest(comment, false, null, null, acceptance.version()));
+		CurrentUser me = this.access.user();
+		MapSqlParameterSource p = new MapSqlParameterSource("id", item.id()).addValue("rating", acceptance.rating())
+			.addValue("comment", comment)
+			.addValue("by", me.id())
+			.addValue("at", this.clock.instant().atOffset(ZoneOffset.UTC));
+		if (this.jdbc.update("update sd_ticket set rating = :rating, rating_comment = :comment, rated_by = :by,"
+				+ " rated_at = :at where item_id = :id", p) == 0) {
+			this.jdbc.update("insert into sd_ticket (item_id, channel, rating, rating_comment, rated_by, rated_at)"
+					+ " values (:id, 'AGENT', :rating, :comment, :by, :at)", p);
+		}
+		return ticket(item.number());
+	}
+
+	/** The requester sends the ticket back to be worked on, saying why. */
+	public TicketView reject(String number, Rejection rejection) {
+		WorkItemView item = requireMine(number);
+		this.items.take(item.id(), REJECT,
+				new TransitionRequest(rejection.reason(), false, null, null, rejection.version()));
+		return ticket(item.number());
+	}
+
+	/** The channel a ticket came in through (tickets raised by staff: {@code AGENT}). */
+	@Transactional(readOnly = true)
+	public Channel channel(long itemId) {
+		List<String> c = this.jdbc.queryForList("select channel from sd_ticket where item_id = :id",
+				new MapSqlParameterSource("id", itemId), String.class);
+		return c.isEmpty() ? Channel.AGENT : Channel.valueOf(c.get(0));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Satisfaction> satisfaction(long itemId) {
+		List<Satisfaction> s = this.jdbc
+			.query("select rating, rating_comment, rated_by, rated_at from sd_ticket where item_id = :id"
+					+ " and rating is not null", new MapSqlParameterSource("id", itemId), (rs, n) -> {
+						Long by = rs.getObject(3, Long.class);
+						Map<Long, String> names = this.directory.userNames((by == null) ? List.of() : List.of(by));
+						OffsetDateTime at = rs.getObject(4, OffsetDateTime.class);
+						return new Satisfaction(rs.getInt(1), rs.getString(2), names.get(by),
+								(at == null) ? null : at.toInstant());
+					});
+		return s.stream().findFirst();
+	}
+
+	private WorkItemView requireMine(String number) {
+		WorkItemView item = this.items.get(number);
+		TicketKind.ofType(item.type());
+		if (item.requester() == null || item.requester().id() != this.access.user().id()) {
+			throw new Forbidden("servicedesk.error.notYourTicket", item.number());
+		}
+		return item;
+	}
+
+}
