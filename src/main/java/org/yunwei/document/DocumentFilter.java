@@ -11,8 +11,4 @@ public record DocumentFilter(DocumentType type, DocumentState state, String clau
 		return new DocumentFilter(null, null, null, null, null, false);
 	}
 
-	public static DocumentFilter ofType(DocumentType type) {
-		return new DocumentFilter(type, null, null, null, null, false);
-	}
-
 }

@@ -213,18 +213,8 @@ public class DocumentManagement {
 				new MapSqlParameterSource("ids", ids), (rs) -> {
 					result.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getString(2));
 				});
-		result.values().forEach((l) -> l.sort(Comparator.comparing(this::clauseOrder)));
+		result.values().forEach((l) -> l.sort(Comparator.comparing(this.clauses::position)));
 		return result;
-	}
-
-	private int clauseOrder(String number) {
-		List<Clause> all = this.clauses.all();
-		for (int i = 0; i < all.size(); i++) {
-			if (all.get(i).number().equals(number)) {
-				return i;
-			}
-		}
-		return Integer.MAX_VALUE;
 	}
 
 	@Transactional(readOnly = true)
@@ -314,7 +304,7 @@ public class DocumentManagement {
 		DocumentVersion current = (d.getCurrentVersionId() == null) ? null
 				: this.versions.findById(d.getCurrentVersionId()).orElse(null);
 		Instant now = this.clock.instant();
-		DocumentVersion v = new DocumentVersion(d.getId(), nextLabel(d, current), me.id(), now);
+		DocumentVersion v = new DocumentVersion(d.getId(), nextLabel(current), me.id(), now);
 		if (current != null) {
 			v.setContent(current.getContent());
 			v.setSteps(current.getSteps());
@@ -486,12 +476,10 @@ public class DocumentManagement {
 	public List<Sop> sops() {
 		this.access.require(READ);
 		List<Sop> result = new ArrayList<>();
-		for (ControlledDocument d : this.documents.findAll()) {
-			if (d.getType() == DocumentType.SOP && d.getState() == DocumentState.EFFECTIVE) {
-				sop(d).ifPresent(result::add);
-			}
+		for (ControlledDocument d : this.documents.findByTypeAndStateOrderByNumber(DocumentType.SOP,
+				DocumentState.EFFECTIVE)) {
+			sop(d).ifPresent(result::add);
 		}
-		result.sort(Comparator.comparing(Sop::number));
 		return result;
 	}
 
@@ -758,7 +746,7 @@ public class DocumentManagement {
 		d.getClauses().addAll(wanted);
 	}
 
-	private static String nextLabel(ControlledDocument d, DocumentVersion current) {
+	private static String nextLabel(DocumentVersion current) {
 		if (current == null) {
 			return "1.0";
 		}
@@ -803,7 +791,7 @@ public class DocumentManagement {
 		List<Clause> served = d.getClauses()
 			.stream()
 			.map((c) -> this.clauses.get(c).orElse(new Clause(c, c, c)))
-			.sorted(Comparator.comparing((Clause c) -> clauseOrder(c.number())))
+			.sorted(Comparator.comparing((Clause c) -> this.clauses.position(c.number())))
 			.toList();
 		String reviewNumber = (d.getReviewItemId() == null) ? null
 				: this.workItems.brief(d.getReviewItemId()).map(WorkItemBrief::number).orElse(null);

@@ -20,9 +20,4 @@ public record DocumentView(long id, int version, String number, DocumentType typ
 	public record Person(long id, String name) {
 	}
 
-	/** Whether the clause numbers include this one. */
-	public boolean serves(String clause) {
-		return this.clauses.stream().anyMatch((c) -> c.number().equals(clause));
-	}
-
 }

@@ -26,8 +26,19 @@ public class StandardClauses {
 
 	private final Map<String, Clause> clauses;
 
+	private final Map<String, Integer> positions = new java.util.HashMap<>();
+
 	public StandardClauses() {
 		this.clauses = read("standard/clauses.tsv");
+		this.clauses.keySet().forEach((n) -> this.positions.put(n, this.positions.size()));
+	}
+
+	/**
+	 * A clause's place in the standard's order, for sorting (numbers that are not clauses
+	 * come last).
+	 */
+	public int position(String number) {
+		return this.positions.getOrDefault(number, Integer.MAX_VALUE);
 	}
 
 	/** Every clause, in the standard's order. */
