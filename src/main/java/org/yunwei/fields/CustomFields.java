@@ -485,6 +485,20 @@ public class CustomFields {
 		return (n == null) ? "—" : n.stripTrailingZeros().toPlainString();
 	}
 
+	/**
+	 * Whether a choice is among a field's values as a form holds them (one value,
+	 * several, or a request's array).
+	 */
+	public static boolean chosen(Object values, String value) {
+		if (values instanceof String[] array) {
+			return java.util.Arrays.asList(array).contains(value);
+		}
+		if (values instanceof Collection<?> c) {
+			return c.contains(value);
+		}
+		return values != null && values.toString().equals(value);
+	}
+
 	/** A value as people read it: choices by label, people and groups by name. */
 	@Transactional(readOnly = true)
 	public String display(FieldDefinition f, Object value, String language) {

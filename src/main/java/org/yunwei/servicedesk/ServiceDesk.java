@@ -15,16 +15,22 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.yunwei.fields.CustomFields;
+import org.yunwei.fields.FieldDefinition;
 import org.yunwei.platform.Forbidden;
+import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.identity.AccessControl;
 import org.yunwei.platform.identity.CurrentUser;
 import org.yunwei.platform.identity.Directory;
+import org.yunwei.platform.web.Formats;
+import org.yunwei.servicedesk.internal.CatalogueItem;
 import org.yunwei.workitem.TransitionRequest;
 import org.yunwei.workitem.WorkItemFilter;
 import org.yunwei.workitem.WorkItemFormData;
 import org.yunwei.workitem.WorkItemRow;
 import org.yunwei.workitem.WorkItemView;
 import org.yunwei.workitem.WorkItems;
+import org.yunwei.workitem.Workflows;
 
 /**
  * The service desk's requester side: raise a ticket on the portal (routed to the
@@ -56,8 +62,18 @@ public class ServiceDesk {
 
 	private final String deskGroup;
 
+	private final Catalogue catalogue;
+
+	private final CustomFields fields;
+
+	private final Formats formats;
+
 	ServiceDesk(WorkItems items, Directory directory, AccessControl access, NamedParameterJdbcTemplate jdbc,
-			Clock clock, @Value("${yunwei.service-desk.group:SERVICE-DESK}") String deskGroup) {
+			Clock clock, @Value("${yunwei.service-desk.group:SERVICE-DESK}") String deskGroup, Catalogue catalogue,
+			CustomFields fields, Formats formats) {
+		this.catalogue = catalogue;
+		this.fields = fields;
+		this.formats = formats;
 		this.items = items;
 		this.directory = directory;
 		this.access = access;
@@ -67,21 +83,43 @@ public class ServiceDesk {
 	}
 
 	/**
-	 * Raises a ticket for oneself through a channel; it goes to the service-desk group
-	 * ({@code yunwei.service-desk.group}) when one by that code exists.
+	 * Raises a ticket for oneself through a channel. A request for a catalogue item
+	 * starts on the item's fulfilment workflow with the answers to its form, for the
+	 * item's service, and goes to the item's group; anything else goes to the
+	 * service-desk group ({@code yunwei.service-desk.group}) when one by that code
+	 * exists. Nothing is stored unless everything is valid.
 	 */
 	public WorkItemView raise(TicketFormData form, Channel channel) {
+		CatalogueItem asked = null;
+		if (form.getCatalogueItem() != null && !form.getCatalogueItem().isBlank()) {
+			if (form.getKind() != TicketKind.REQUEST) {
+				throw new ValidationFailed("catalogueItem", "catalogue.error.requestOnly");
+			}
+			asked = this.catalogue.active(form.getCatalogueItem().strip());
+			List<ValidationFailed.Violation> problems = this.fields.check(Catalogue.fieldScope(asked.getCode()), null,
+					form.getCustomFields());
+			if (!problems.isEmpty()) {
+				throw new ValidationFailed(problems);
+			}
+		}
 		WorkItemFormData f = new WorkItemFormData();
 		f.setTitle(form.getTitle());
 		f.setDescription(form.getDescription());
 		f.setUrgency(form.getUrgency());
-		f.setServiceId(form.getServiceId());
-		WorkItemView item = this.items.create(form.getKind().type(), f);
-		this.jdbc.update("insert into sd_ticket (item_id, channel) values (:id, :channel)",
-				new MapSqlParameterSource("id", item.id()).addValue("channel", channel.name()));
-		Optional<Long> group = this.directory.findGroup(this.deskGroup);
+		f.setServiceId((form.getServiceId() == null && asked != null) ? asked.getServiceId() : form.getServiceId());
+		WorkItemView item = this.items.create(form.getKind().type(), (asked != null) ? asked.getCode() : Workflows.OWN,
+				f);
+		if (asked != null) {
+			this.fields.write(Catalogue.fieldScope(asked.getCode()), item.id(), form.getCustomFields(), true);
+		}
+		this.jdbc.update("insert into sd_ticket (item_id, channel, catalogue_item_id) values (:id, :channel, :ci)",
+				new MapSqlParameterSource("id", item.id()).addValue("channel", channel.name())
+					.addValue("ci", (asked != null) ? asked.getId() : null));
+		Optional<Long> group = (asked != null && asked.getGroupId() != null) ? Optional.of(asked.getGroupId())
+				: this.directory.findGroup(this.deskGroup);
 		if (group.isPresent() && item.group() == null) {
-			this.items.route(item.id(), group.get(), "服务台受理（" + channel.name() + "）");
+			this.items.route(item.id(), group.get(),
+					(asked != null) ? "服务目录：" + asked.getNameZh() : "服务台受理（" + channel.name() + "）");
 			item = this.items.get(item.number());
 		}
 		return item;
@@ -107,12 +145,38 @@ public class ServiceDesk {
 	public TicketView ticket(String number) {
 		WorkItemView item = this.items.get(number);
 		TicketKind kind = TicketKind.ofType(item.type());
+		Optional<CatalogueItemView> asked = catalogueItem(item.id());
 		return new TicketView(kind, item,
 				this.items.journal(item.id())
 					.stream()
 					.filter((e) -> e.kind() != org.yunwei.workitem.JournalKind.WORK_NOTE)
 					.toList(),
-				this.items.transitions(item.id()), channel(item.id()), satisfaction(item.id()).orElse(null));
+				this.items.transitions(item.id()), channel(item.id()), satisfaction(item.id()).orElse(null),
+				asked.orElse(null), asked.map((c) -> answers(c, item.id())).orElse(List.of()));
+	}
+
+	/** The catalogue item a request was raised from, if it was. */
+	@Transactional(readOnly = true)
+	public Optional<CatalogueItemView> catalogueItem(long itemId) {
+		List<Long> ids = this.jdbc.queryForList(
+				"select catalogue_item_id from sd_ticket where item_id = :id and catalogue_item_id is not null",
+				new MapSqlParameterSource("id", itemId), Long.class);
+		return ids.isEmpty() ? Optional.empty() : Optional.of(this.catalogue.view(ids.get(0)));
+	}
+
+	/** The answers given on a catalogue item's form, in the form's order. */
+	@Transactional(readOnly = true)
+	public List<TicketView.Answer> answers(CatalogueItemView asked, long itemId) {
+		String language = this.formats.language();
+		Map<String, Object> values = this.fields.values(asked.fieldScope(), itemId);
+		List<TicketView.Answer> answers = new ArrayList<>();
+		for (FieldDefinition f : asked.fields()) {
+			if (values.containsKey(f.code())) {
+				answers.add(new TicketView.Answer(f.code(), f.label(language),
+						this.fields.display(f, values.get(f.code()), language)));
+			}
+		}
+		return answers;
 	}
 
 	/**

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a requester says when raising a ticket on the portal: what is wrong or wanted, in
- * their words, how urgent it is for them, and about which service.
+ * their words, how urgent it is for them, about which service, and for a request from the
+ * catalogue, which item and the answers to its form.
  */
 public class TicketFormData {
 
@@ -28,6 +29,12 @@ public class TicketFormData {
 	private int urgency = 3;
 
 	private Long serviceId;
+
+	/** The catalogue item asked for (a request only), by its code. */
+	private String catalogueItem;
+
+	/** The answers to the catalogue item's form, by field code. */
+	private java.util.Map<String, Object> customFields = new java.util.LinkedHashMap<>();
 
 	public TicketKind getKind() {
 		return this.kind;
@@ -67,6 +74,27 @@ public class TicketFormData {
 
 	public void setServiceId(Long serviceId) {
 		this.serviceId = serviceId;
+	}
+
+	public String getCatalogueItem() {
+		return this.catalogueItem;
+	}
+
+	public void setCatalogueItem(String catalogueItem) {
+		this.catalogueItem = catalogueItem;
+	}
+
+	public java.util.Map<String, Object> getCustomFields() {
+		return this.customFields;
+	}
+
+	public void setCustomFields(java.util.Map<String, Object> customFields) {
+		this.customFields = (customFields == null) ? new java.util.LinkedHashMap<>() : customFields;
+	}
+
+	/** Whether a choice is among the answers to a field (for the form). */
+	public boolean chosen(String code, String value) {
+		return org.yunwei.fields.CustomFields.chosen(this.customFields.get(code), value);
 	}
 
 }

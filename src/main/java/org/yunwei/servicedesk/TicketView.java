@@ -8,10 +8,16 @@ import org.yunwei.workitem.WorkItemView;
 
 /**
  * A ticket as its requester follows it on the portal: the record, its public journal,
- * what they may do now, the channel and their rating.
+ * what they may do now, the channel, their rating, and for a request raised from the
+ * catalogue, the item and the answers given on its form.
  */
 public record TicketView(TicketKind kind, WorkItemView item, List<JournalEntryView> journal,
-		List<TransitionView> transitions, Channel channel, Satisfaction satisfaction) {
+		List<TransitionView> transitions, Channel channel, Satisfaction satisfaction, CatalogueItemView catalogueItem,
+		List<Answer> answers) {
+
+	/** A catalogue form's field and the value given, as people read it. */
+	public record Answer(String code, String label, String value) {
+	}
 
 	/**
 	 * Whether the result waits for the requester: the workflow offers them its

@@ -26,11 +26,18 @@ public interface TransitionContext {
 	void setField(String field, String value);
 
 	/**
-	 * Creates a record of another (or the same) type for the same service, group and
-	 * urgency, as the person taking the transition, and links this record to it.
+	 * Creates a record of another (or the same) type for the same requester, service and
+	 * urgency, and the same group unless one is given, on behalf of the person taking the
+	 * transition (the workflow is what allows it), and links this record to it.
 	 * {@code {number}} and {@code {title}} in the title are this record's.
 	 * @return the new record's number
 	 */
-	String createLinked(String type, String title, LinkKind kind);
+	String createLinked(String type, String title, LinkKind kind, Long groupId);
+
+	/**
+	 * The numbers of the records this one links to with that kind (its tasks, for
+	 * {@code PARENT_OF}) that are not finished yet.
+	 */
+	java.util.List<String> openLinked(LinkKind kind);
 
 }

@@ -179,14 +179,7 @@ public class WorkItemFormData {
 	 * array).
 	 */
 	public boolean chosen(String code, String value) {
-		Object v = this.customFields.get(code);
-		if (v instanceof String[] array) {
-			return java.util.Arrays.asList(array).contains(value);
-		}
-		if (v instanceof java.util.Collection<?> c) {
-			return c.contains(value);
-		}
-		return v != null && v.toString().equals(value);
+		return org.yunwei.fields.CustomFields.chosen(this.customFields.get(code), value);
 	}
 
 	public java.util.Map<String, Object> getCustomFields() {

@@ -154,6 +154,14 @@ public class WorkItems {
 	 * who handles it and its impact are left to the people who work on it.
 	 */
 	public WorkItemView create(String type, WorkItemFormData form) {
+		return create(type, Workflows.OWN, form);
+	}
+
+	/**
+	 * Creates a record that starts on a variant of its type's workflow (a catalogue
+	 * item's fulfilment workflow), or on the type's own when the variant has none.
+	 */
+	public WorkItemView create(String type, String variant, WorkItemFormData form) {
 		WorkItemType t = this.types.get(type);
 		CurrentUser me = (!this.access.has(t.writePermission()) && this.access.has(t.submitPermission()))
 				? this.access.user() : this.access.require(t.writePermission());
@@ -165,10 +173,16 @@ public class WorkItems {
 			form.setImpact(3);
 			form.getTags().clear();
 		}
+		return insert(t, variant, form, me);
+	}
+
+	/** Creates the record as {@code me}, whose right to do so has been checked. */
+	private WorkItemView insert(WorkItemType t, String variant, WorkItemFormData form, CurrentUser me) {
+		String type = t.code();
 		Instant now = this.clock.instant();
 		Long requester = (form.getRequesterId() != null) ? form.getRequesterId() : me.id();
 		checkReferences(requester, form.getAssigneeId(), form.getGroupId());
-		long workflowId = this.workflows.activeId(type);
+		long workflowId = this.workflows.activeId(type, variant);
 		WorkflowDefinition def = this.workflows.definition(workflowId);
 		State initial = def.initialState();
 		WorkItem item = new WorkItem(t.code(), this.numbers.next(t.code(), t.prefix(), now), workflowId, initial.code(),
@@ -1505,20 +1519,26 @@ public class WorkItems {
 	public WorkItemView followUp(long id, String type, String title, LinkKind kind) {
 		WorkItem item = find(String.valueOf(id));
 		CurrentUser me = requireVisible(item, true);
-		return followUp(item, type, title, kind, me, this.clock.instant());
+		return followUp(item, type, title, kind, null, me, this.clock.instant(), false);
 	}
 
-	private WorkItemView followUp(WorkItem item, String type, String title, LinkKind kind, CurrentUser actor,
-			Instant now) {
+	/**
+	 * A record created from this one and linked to it; {@code byWorkflow} when the
+	 * workflow creates it (its definition is the permission), else as a person who must
+	 * be allowed to create records of that type.
+	 */
+	private WorkItemView followUp(WorkItem item, String type, String title, LinkKind kind, Long groupId,
+			CurrentUser actor, Instant now, boolean byWorkflow) {
 		WorkItemFormData form = new WorkItemFormData();
 		String t = title.replace("{number}", item.getNumber()).replace("{title}", item.getTitle());
 		form.setTitle((t.length() > 200) ? t.substring(0, 200) : t);
 		form.setImpact(item.getImpact());
 		form.setUrgency(item.getUrgency());
-		form.setGroupId(item.getGroupId());
+		form.setGroupId((groupId != null) ? groupId : item.getGroupId());
 		form.setServiceId(item.getServiceId());
 		form.setRequesterId(item.getRequesterId());
-		WorkItemView created = create(type, form);
+		WorkItemView created = byWorkflow ? insert(this.types.get(type), Workflows.OWN, form, actor)
+				: create(type, form);
 		this.links.saveAndFlush(new Link(RECORD_TYPE, item.getId(), kind, RECORD_TYPE, created.id(),
 				(actor != null) ? actor.id() : null, now));
 		return created;
@@ -1650,8 +1670,22 @@ public class WorkItems {
 		}
 
 		@Override
-		public String createLinked(String type, String title, LinkKind kind) {
-			return followUp(this.item, type, title, kind, this.actor, this.now).number();
+		public String createLinked(String type, String title, LinkKind kind, Long groupId) {
+			if (this.actor == null) {
+				throw new IllegalStateException("a linked record is created on someone's behalf");
+			}
+			return followUp(this.item, type, title, kind, groupId, this.actor, this.now, true).number();
+		}
+
+		@Override
+		public List<String> openLinked(LinkKind kind) {
+			return WorkItems.this.jdbc.queryForList(
+					"select i.number from wi_link l join wi_item i on i.id = l.to_id where l.from_type = :t"
+							+ " and l.from_id = :id and l.kind = :kind and l.to_type = :t"
+							+ " and i.state_category not in ('DONE', 'CANCELLED') order by i.number",
+					new MapSqlParameterSource("t", RECORD_TYPE).addValue("id", this.item.getId())
+						.addValue("kind", kind.name()),
+					String.class);
 		}
 
 		private Long userValue(String v) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,13 +29,18 @@ import org.yunwei.workitem.internal.WorkflowVersion;
 /**
  * The workflow of each work-item type: read, validate, save as a new version, draw. A
  * saved version never changes, so records that started on it keep working; only
- * {@code workflow:write} saves.
+ * {@code workflow:write} saves. A type may also hold variants, each with its own versions
+ * (the fulfilment workflow of each catalogue item is a variant of the request type's); a
+ * record starts on its variant's workflow, or on the type's own.
  */
 @Service
 @Transactional
 public class Workflows {
 
 	public static final String WRITE = "workflow:write";
+
+	/** The variant code of a type's own workflow. */
+	public static final String OWN = "";
 
 	private final WorkflowRepository versions;
 
@@ -63,16 +69,48 @@ public class Workflows {
 	/** The version new records of the type start on. */
 	@Transactional(readOnly = true)
 	public WorkflowView current(String type) {
-		WorkItemType t = this.types.get(type);
-		requireReader(t);
-		return view(active(type));
+		return current(type, OWN);
 	}
 
-	/** Every saved version of the type, newest first. */
+	/**
+	 * The version new records of a variant of the type start on: the variant's own, or
+	 * the type's when the variant has none yet.
+	 */
+	@Transactional(readOnly = true)
+	public WorkflowView current(String type, String variant) {
+		WorkItemType t = this.types.get(type);
+		requireReader(t);
+		return view(active(type, variant));
+	}
+
+	/** Every saved version of the type's own workflow, newest first. */
 	@Transactional(readOnly = true)
 	public List<WorkflowView> history(String type) {
+		return history(type, OWN);
+	}
+
+	/** Every saved version of a variant, newest first (empty while it has none). */
+	@Transactional(readOnly = true)
+	public List<WorkflowView> history(String type, String variant) {
 		requireReader(this.types.get(type));
-		return this.versions.findByTypeCodeOrderByNumberDesc(type).stream().map(this::view).toList();
+		return this.versions.findByTypeCodeAndVariantOrderByNumberDesc(type, variantCode(variant))
+			.stream()
+			.map(this::view)
+			.toList();
+	}
+
+	/**
+	 * The variants of a type that have a workflow of their own, with the number of their
+	 * latest version (the type's own under {@code ""}).
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Integer> variants(String type) {
+		requireReader(this.types.get(type));
+		Map<String, Integer> result = new java.util.HashMap<>();
+		for (Object[] row : this.versions.latestByVariant(type)) {
+			result.put((String) row[0], ((Number) row[1]).intValue());
+		}
+		return result;
 	}
 
 	/** A version's definition (cached: versions never change). */
@@ -94,8 +132,8 @@ public class Workflows {
 		return this.versions.findById(workflowId).map(WorkflowVersion::getNumber).orElse(0);
 	}
 
-	long activeId(String type) {
-		return active(type).getId();
+	long activeId(String type, String variant) {
+		return active(type, variant).getId();
 	}
 
 	/**
@@ -112,31 +150,71 @@ public class Workflows {
 	}
 
 	public WorkflowView save(String type, String definition) {
+		return save(type, OWN, definition);
+	}
+
+	/** Saves a new version of the type's own workflow or of one of its variants. */
+	public WorkflowView save(String type, String variant, String definition) {
 		CurrentUser me = this.access.require(WRITE);
 		this.types.get(type);
 		check(definition);
-		List<WorkflowVersion> all = this.versions.findByTypeCodeOrderByNumberDesc(type);
-		all.stream().filter(WorkflowVersion::isActive).forEach(WorkflowVersion::retire);
-		int next = all.isEmpty() ? 1 : all.get(0).getNumber() + 1;
-		WorkflowVersion saved = this.versions
-			.saveAndFlush(new WorkflowVersion(type, next, definition.strip(), this.clock.instant(), me.username()));
-		return view(saved);
+		return store(type, variantCode(variant), definition, me.username());
 	}
 
 	/** Installs the type's shipped workflow when it has none yet (first start). */
 	public void installDefault(WorkItemType type) {
-		if (!this.versions.findByTypeCodeOrderByNumberDesc(type.code()).isEmpty()) {
+		if (!this.versions.findByTypeCodeAndVariantOrderByNumberDesc(type.code(), OWN).isEmpty()) {
 			return;
 		}
-		String definition;
-		try (InputStream in = new ClassPathResource(type.defaultWorkflow()).getInputStream()) {
-			definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		String definition = shipped(type.defaultWorkflow());
+		check(definition);
+		this.versions
+			.saveAndFlush(new WorkflowVersion(type.code(), OWN, 1, definition.strip(), this.clock.instant(), null));
+	}
+
+	/**
+	 * Gives a variant that has no workflow yet its first version, from a shipped
+	 * definition on the classpath; a module calls it when it creates what the variant
+	 * stands for (a catalogue item), after checking its own permission. A variant that
+	 * already has versions keeps them.
+	 */
+	public void installVariant(String type, String variant, String resource, String createdBy) {
+		this.types.get(type);
+		String code = variantCode(variant);
+		if (code.isEmpty() || !this.versions.findByTypeCodeAndVariantOrderByNumberDesc(type, code).isEmpty()) {
+			return;
+		}
+		String definition = shipped(resource);
+		check(definition);
+		store(type, code, definition, createdBy);
+	}
+
+	private WorkflowView store(String type, String variant, String definition, String createdBy) {
+		List<WorkflowVersion> all = this.versions.findByTypeCodeAndVariantOrderByNumberDesc(type, variant);
+		all.stream().filter(WorkflowVersion::isActive).forEach(WorkflowVersion::retire);
+		int next = all.isEmpty() ? 1 : all.get(0).getNumber() + 1;
+		WorkflowVersion saved = this.versions.saveAndFlush(
+				new WorkflowVersion(type, variant, next, definition.strip(), this.clock.instant(), createdBy));
+		return view(saved);
+	}
+
+	private static String shipped(String resource) {
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("missing default workflow " + type.defaultWorkflow(), ex);
+			throw new IllegalStateException("missing shipped workflow " + resource, ex);
 		}
-		check(definition);
-		this.versions.saveAndFlush(new WorkflowVersion(type.code(), 1, definition.strip(), this.clock.instant(), null));
+	}
+
+	private static String variantCode(String variant) {
+		if (variant == null || variant.isBlank()) {
+			return OWN;
+		}
+		if (!variant.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+			throw new ValidationFailed("variant", "workflow.error.variant", variant);
+		}
+		return variant;
 	}
 
 	/** The definition drawn as SVG; on a record with its path and current state. */
@@ -158,8 +236,12 @@ public class Workflows {
 		}
 	}
 
-	private WorkflowVersion active(String type) {
-		return this.versions.findFirstByTypeCodeAndActiveTrue(type).orElseThrow(() -> NotFound.of("workflow", type));
+	private WorkflowVersion active(String type, String variant) {
+		String code = variantCode(variant);
+		Optional<WorkflowVersion> own = code.isEmpty() ? Optional.empty()
+				: this.versions.findFirstByTypeCodeAndVariantAndActiveTrue(type, code);
+		return own.or(() -> this.versions.findFirstByTypeCodeAndVariantAndActiveTrue(type, OWN))
+			.orElseThrow(() -> NotFound.of("workflow", type));
 	}
 
 	private void requireReader(WorkItemType type) {
@@ -170,8 +252,8 @@ public class Workflows {
 	}
 
 	private WorkflowView view(WorkflowVersion v) {
-		return new WorkflowView(v.getId(), v.getTypeCode(), v.getNumber(), v.getDefinition(), definition(v.getId()),
-				v.getCreatedAt(), v.getCreatedBy());
+		return new WorkflowView(v.getId(), v.getTypeCode(), v.getVariant(), v.getNumber(), v.getDefinition(),
+				definition(v.getId()), v.getCreatedAt(), v.getCreatedBy());
 	}
 
 }

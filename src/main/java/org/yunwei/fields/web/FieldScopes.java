@@ -11,22 +11,24 @@ import org.yunwei.platform.NotFound;
 @Component
 class FieldScopes {
 
-	private final List<FieldScope> all;
+	private final List<FieldScope.Contributor> contributors;
 
 	FieldScopes(List<FieldScope.Contributor> contributors) {
-		this.all = contributors.stream().flatMap((c) -> c.scopes().stream()).toList();
+		this.contributors = contributors;
 	}
 
+	/** Every scope, asked of the modules each time (catalogue items come and go). */
 	List<FieldScope> all() {
-		return this.all;
+		return this.contributors.stream().flatMap((c) -> c.scopes().stream()).toList();
 	}
 
 	/** The scope of that code; the first one when none is named (a 404 when unknown). */
 	FieldScope get(String scope) {
-		if (scope == null && !this.all.isEmpty()) {
-			return this.all.get(0);
+		List<FieldScope> all = all();
+		if (scope == null && !all.isEmpty()) {
+			return all.get(0);
 		}
-		return this.all.stream()
+		return all.stream()
 			.filter((s) -> s.scope().equals(scope))
 			.findFirst()
 			.orElseThrow(() -> NotFound.of("fieldScope", String.valueOf(scope)));

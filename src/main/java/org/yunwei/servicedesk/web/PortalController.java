@@ -1,6 +1,11 @@
 package org.yunwei.servicedesk.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.springframework.core.io.Resource;
@@ -17,10 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.yunwei.fields.FieldKind;
 import org.yunwei.platform.DomainException;
+import org.yunwei.platform.identity.Directory;
 import org.yunwei.platform.web.FileDownloads;
 import org.yunwei.platform.web.FormErrors;
 import org.yunwei.servicedesk.Acceptance;
+import org.yunwei.servicedesk.Catalogue;
+import org.yunwei.servicedesk.CatalogueItemView;
 import org.yunwei.servicedesk.Channel;
 import org.yunwei.servicedesk.Rejection;
 import org.yunwei.servicedesk.ServiceDesk;
@@ -44,22 +53,45 @@ class PortalController {
 
 	private final WorkItems items;
 
-	PortalController(ServiceDesk desk, WorkItems items) {
+	private final Catalogue catalogue;
+
+	private final Directory directory;
+
+	PortalController(ServiceDesk desk, WorkItems items, Catalogue catalogue, Directory directory) {
 		this.desk = desk;
 		this.items = items;
+		this.catalogue = catalogue;
+		this.directory = directory;
 	}
 
 	@GetMapping
-	String home(Model model) {
+	String home(Model model, Locale locale) {
 		model.addAttribute("tickets", this.desk.mine(100));
+		Map<String, List<CatalogueItemView>> categories = new LinkedHashMap<>();
+		for (CatalogueItemView i : this.catalogue.list(false)) {
+			categories.computeIfAbsent(i.category(locale.getLanguage()), (k) -> new ArrayList<>()).add(i);
+		}
+		model.addAttribute("categories", categories);
 		return "portal/home";
 	}
 
+	/**
+	 * The form to report a fault or ask for a service; {@code item} asks for a catalogue
+	 * item, with its own fields.
+	 */
 	@GetMapping("/new")
-	String newTicket(@RequestParam(required = false) TicketKind kind, Model model) {
+	String newTicket(@RequestParam(required = false) TicketKind kind, @RequestParam(required = false) String item,
+			Model model, Locale locale) {
 		TicketFormData form = new TicketFormData();
 		if (kind != null) {
 			form.setKind(kind);
+		}
+		if (item != null && !item.isBlank()) {
+			CatalogueItemView asked = this.catalogue.get(item);
+			form.setKind(TicketKind.REQUEST);
+			form.setCatalogueItem(asked.code());
+			form.setTitle(asked.name(locale.getLanguage()));
+			form.setServiceId(asked.serviceId());
 		}
 		model.addAttribute("form", form);
 		return formPage(model);
@@ -140,10 +172,18 @@ class PortalController {
 		return FileDownloads.of(a.fileName(), a.contentType(), a.size(), this.items.content(id, attachmentId));
 	}
 
-	/** The channel and the rating, on the staff's page of the record. */
+	/**
+	 * The channel, the catalogue item and its answers, and the rating, on the staff's
+	 * page of the record.
+	 */
 	@GetMapping("/panel/{itemId}")
 	String panel(@PathVariable long itemId, Model model) {
+		this.items.get(String.valueOf(itemId)); // only for those who may read the record
 		model.addAttribute("channel", this.desk.channel(itemId));
+		this.desk.catalogueItem(itemId).ifPresent((c) -> {
+			model.addAttribute("catalogueItem", c);
+			model.addAttribute("answers", this.desk.answers(c, itemId));
+		});
 		model.addAttribute("satisfaction", this.desk.satisfaction(itemId).orElse(null));
 		return "portal/panel :: panel";
 	}
@@ -160,6 +200,18 @@ class PortalController {
 	}
 
 	private String formPage(Model model) {
+		TicketFormData form = (TicketFormData) model.getAttribute("form");
+		if (form != null && form.getCatalogueItem() != null && !form.getCatalogueItem().isBlank()) {
+			CatalogueItemView asked = this.catalogue.get(form.getCatalogueItem());
+			model.addAttribute("catalogueItem", asked);
+			model.addAttribute("customFieldDefs", asked.fields());
+			if (asked.fields().stream().anyMatch((f) -> f.kind() == FieldKind.USER)) {
+				model.addAttribute("users", this.directory.activeUsers());
+			}
+			if (asked.fields().stream().anyMatch((f) -> f.kind() == FieldKind.GROUP)) {
+				model.addAttribute("groups", this.directory.activeGroups());
+			}
+		}
 		model.addAttribute("kinds", TicketKind.values());
 		model.addAttribute("services", this.items.serviceOptions());
 		return "portal/new";

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import org.yunwei.platform.ValidationFailed.Violation;
 import org.yunwei.workitem.LinkKind;
 import org.yunwei.workitem.TransitionContext;
+import org.yunwei.platform.ValidationFailed;
+import org.yunwei.platform.identity.Directory;
 import org.yunwei.workitem.WorkItemTypes;
 import org.yunwei.workitem.WorkflowActionHandler;
 import org.yunwei.workitem.WorkflowDefinition;
@@ -15,16 +17,21 @@ import org.yunwei.workitem.WorkflowDefinition.Action;
 
 /**
  * {@code {"type": "createLinked", "params": {"itemType": "routine", "title":
- * "复查：{title}", "link": "PARENT_OF"}}}: creates a follow-up record (an anomaly found on
- * an inspection becomes its own task, a problem opens a change …) linked to this one.
+ * "复查：{title}", "link": "PARENT_OF", "group": "DESKTOP"}}}: creates a follow-up record
+ * (an anomaly found on an inspection becomes its own task, a fulfilment task of a
+ * request, a problem opens a change …) linked to this one, for the group of that code
+ * when one is named (else this record's).
  */
 @Component
 class CreateLinkedAction implements WorkflowActionHandler {
 
 	private final WorkItemTypes types;
 
-	CreateLinkedAction(WorkItemTypes types) {
+	private final Directory directory;
+
+	CreateLinkedAction(WorkItemTypes types, Directory directory) {
 		this.types = types;
+		this.directory = directory;
 	}
 
 	@Override
@@ -47,16 +54,26 @@ class CreateLinkedAction implements WorkflowActionHandler {
 		if (link != null && kind(link) == null) {
 			violations.add(new Violation(field + ".params.link", "workflow.error.linkKind", List.of(link)));
 		}
+		String group = action.param("group");
+		if (group != null && !group.matches("[A-Za-z0-9_.-]{1,40}")) {
+			violations.add(new Violation(field + ".params.group", "workflow.error.groupCode", List.of(group)));
+		}
 	}
 
 	@Override
 	public void apply(Action action, TransitionContext context) {
 		String link = action.param("link");
+		String group = action.param("group");
+		Long groupId = null;
+		if (group != null) {
+			groupId = this.directory.findGroup(group)
+				.orElseThrow(() -> new ValidationFailed("group", "workflow.error.unknownGroup", group));
+		}
 		context.createLinked(action.param("itemType"), action.param("title"),
-				(link == null) ? LinkKind.RELATES_TO : kind(link));
+				(link == null) ? LinkKind.RELATES_TO : kind(link), groupId);
 	}
 
-	private static LinkKind kind(String name) {
+	static LinkKind kind(String name) {
 		try {
 			return LinkKind.valueOf(name.toUpperCase(Locale.ROOT));
 		}

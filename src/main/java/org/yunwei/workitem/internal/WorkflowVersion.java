@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 import org.yunwei.platform.audit.AuditRecordType;
 
-/** One saved version of a type's workflow definition (JSON). */
+/**
+ * One saved version of a type's workflow definition (JSON), of the type's own or of a
+ * variant.
+ */
 @Entity
 @Table(name = "wi_workflow")
 @AuditRecordType("workflow")
@@ -22,6 +25,8 @@ public class WorkflowVersion {
 	private Long id;
 
 	private String typeCode;
+
+	private String variant;
 
 	@Column(name = "wf_version")
 	private int number;
@@ -37,8 +42,10 @@ public class WorkflowVersion {
 	protected WorkflowVersion() {
 	}
 
-	public WorkflowVersion(String typeCode, int number, String definition, Instant createdAt, String createdBy) {
+	public WorkflowVersion(String typeCode, String variant, int number, String definition, Instant createdAt,
+			String createdBy) {
 		this.typeCode = typeCode;
+		this.variant = (variant == null) ? "" : variant;
 		this.number = number;
 		this.definition = definition;
 		this.active = true;
@@ -52,6 +59,11 @@ public class WorkflowVersion {
 
 	public String getTypeCode() {
 		return this.typeCode;
+	}
+
+	/** The variant of the type's workflow ({@code ""}: the type's own). */
+	public String getVariant() {
+		return this.variant;
 	}
 
 	public int getNumber() {

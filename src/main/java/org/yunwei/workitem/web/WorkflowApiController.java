@@ -32,20 +32,21 @@ class WorkflowApiController {
 
 	@GetMapping("/{type}")
 	@Operation(summary = "The workflow new records of the type start on")
-	WorkflowView current(@PathVariable String type) {
-		return this.workflows.current(type);
+	WorkflowView current(@PathVariable String type, @RequestParam(required = false) String variant) {
+		return this.workflows.current(type, variant);
 	}
 
 	@GetMapping("/{type}/versions")
 	@Operation(summary = "Every saved version, newest first")
-	List<WorkflowView> versions(@PathVariable String type) {
-		return this.workflows.history(type);
+	List<WorkflowView> versions(@PathVariable String type, @RequestParam(required = false) String variant) {
+		return this.workflows.history(type, variant);
 	}
 
 	@PutMapping(path = "/{type}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Save a new version (the body is the definition)")
-	WorkflowView save(@PathVariable String type, @RequestBody String definition) {
-		return this.workflows.save(type, definition);
+	WorkflowView save(@PathVariable String type, @RequestParam(required = false) String variant,
+			@RequestBody String definition) {
+		return this.workflows.save(type, variant, definition);
 	}
 
 	@PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE)

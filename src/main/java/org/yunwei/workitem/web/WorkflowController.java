@@ -61,13 +61,17 @@ class WorkflowController {
 		return "admin/workflows";
 	}
 
+	/**
+	 * The editor of a type's workflow, or of one of its variants ({@code ?variant=}, a
+	 * catalogue item's fulfilment workflow), which starts from the type's until saved.
+	 */
 	@GetMapping("/admin/workflows/{type}")
-	String edit(@PathVariable String type, Model model) {
+	String edit(@PathVariable String type, @RequestParam(required = false) String variant, Model model) {
 		this.access.require(Workflows.WRITE);
-		WorkflowView current = this.workflows.current(type);
+		WorkflowView current = this.workflows.current(type, variant);
 		model.addAttribute("definition", current.json());
 		model.addAttribute("diagram", draw(current.definition()));
-		return page(type, model);
+		return page(type, variant, model);
 	}
 
 	/** Checks the definition in the editor and draws it (htmx), without saving. */
@@ -85,24 +89,28 @@ class WorkflowController {
 	}
 
 	@PostMapping("/admin/workflows/{type}")
-	String save(@PathVariable String type, @RequestParam String definition, Model model, HtmxRequest htmx,
-			RedirectAttributes redirect) {
+	String save(@PathVariable String type, @RequestParam(required = false) String variant,
+			@RequestParam String definition, Model model, HtmxRequest htmx, RedirectAttributes redirect) {
 		try {
-			WorkflowView saved = this.workflows.save(type, definition);
+			WorkflowView saved = this.workflows.save(type, variant, definition);
 			redirect.addFlashAttribute("flash", "workflow.saved");
 			redirect.addFlashAttribute("flashArgs", new Object[] { saved.version() });
+			if (!saved.variant().isEmpty()) {
+				redirect.addAttribute("variant", saved.variant());
+			}
 			return "redirect:/admin/workflows/" + type;
 		}
 		catch (ValidationFailed ex) {
 			model.addAttribute("violations", ex.violations());
 			model.addAttribute("definition", definition);
-			return page(type, model);
+			return page(type, variant, model);
 		}
 	}
 
-	private String page(String type, Model model) {
+	private String page(String type, String variant, Model model) {
 		model.addAttribute("type", this.types.get(type));
-		model.addAttribute("history", this.workflows.history(type));
+		model.addAttribute("variant", variant);
+		model.addAttribute("history", this.workflows.history(type, variant));
 		return "admin/workflow";
 	}
 

@@ -1,0 +1,162 @@
+package org.yunwei.servicedesk.internal;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import org.yunwei.fields.CustomFields;
+import org.yunwei.fields.FieldFormData;
+import org.yunwei.fields.FieldKind;
+import org.yunwei.platform.identity.AccessControl;
+import org.yunwei.platform.identity.Directory;
+import org.yunwei.servicedesk.Catalogue;
+import org.yunwei.servicedesk.CatalogueItemFormData;
+import org.yunwei.workitem.ServiceOptions;
+import org.yunwei.workitem.WorkItems;
+import org.yunwei.workitem.Workflows;
+
+/**
+ * The demo organisation's request catalogue ({@code YUNWEI_DEMO=true}): accounts, access,
+ * password resets, software, VPN and office computers, some approved by the head of O&M
+ * first, the computer also prepared by the systems group as a task.
+ */
+@Component
+@Order(58)
+class CatalogueDemo implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(CatalogueDemo.class);
+
+	private final boolean enabled;
+
+	private final Directory directory;
+
+	private final AccessControl access;
+
+	private final Catalogue catalogue;
+
+	private final CustomFields fields;
+
+	private final Workflows workflows;
+
+	private final WorkItems items;
+
+	CatalogueDemo(@Value("${yunwei.demo:false}") boolean enabled, Directory directory, AccessControl access,
+			Catalogue catalogue, CustomFields fields, Workflows workflows, WorkItems items) {
+		this.enabled = enabled;
+		this.directory = directory;
+		this.access = access;
+		this.catalogue = catalogue;
+		this.fields = fields;
+		this.workflows = workflows;
+		this.items = items;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		Optional<Long> manager = this.directory.userId("manager");
+		if (!this.enabled || manager.isEmpty()) {
+			return;
+		}
+		this.access.runAs(manager.get(), () -> {
+			if (!this.catalogue.list(true).isEmpty()) {
+				return null;
+			}
+			Map<String, Long> services = new java.util.HashMap<>();
+			for (ServiceOptions.Option s : this.items.serviceOptions()) {
+				services.put(s.code(), s.id());
+			}
+			Long desk = this.directory.findGroup("SERVICE-DESK").orElse(null);
+			Long network = this.directory.findGroup("NETWORK").orElse(desk);
+			String[] access = { "账号与权限", "Accounts and access" };
+			String[] devices = { "设备与软件", "Devices and software" };
+			item("account", "新员工账号开通", "New staff accounts", "为新入职人员开通办公系统、邮箱等账号。",
+					"Accounts in the office systems and mail for a new member of staff.", access, "person-plus",
+					services.get("MAIL"), desk, false, 10);
+			select("account", "systems", "需要开通的系统", "Systems", true, true,
+					"oa|办公自动化系统|Office automation\nmail|电子邮件|E-mail\nvpn|VPN 远程接入|VPN\nfile|共享文件|File shares");
+			field("account", "startOn", "入职日期", "Start date", FieldKind.DATE, true, null);
+			item("access", "业务系统权限申请", "Access to a business system", "申请业务系统的角色或数据权限，需经运维负责人审批。",
+					"A role or data access in a business system, approved by the head of O&M.", access, "key", null,
+					desk, true, 20);
+			field("access", "system", "业务系统", "System", FieldKind.TEXT, true, null);
+			field("access", "role", "所需角色或权限", "Role or access needed", FieldKind.TEXT, true, null);
+			item("password", "密码重置", "Password reset", "忘记密码或账号被锁定。", "A forgotten password or a locked account.",
+					access, "unlock", services.get("MAIL"), desk, false, 30);
+			select("password", "system", "哪个系统", "Which system", true, false,
+					"oa|办公自动化系统|Office automation\nmail|电子邮件|E-mail\nvpn|VPN 远程接入|VPN");
+			item("vpn", "VPN 远程接入", "VPN remote access", "出差或居家办公期间远程访问内网，需经审批。",
+					"Remote access to the internal network while travelling or working from home; approved first.",
+					access, "shield-lock", services.get("NET"), network, true, 40);
+			field("vpn", "until", "使用截止日期", "Needed until", FieldKind.DATE, true, null);
+			item("laptop", "办公电脑申领", "Office computer", "新配或更换办公电脑，审批后由系统组准备镜像、服务台交付。",
+					"A new or replacement office computer: approved, prepared by the systems group, delivered by the desk.",
+					devices, "laptop", null, desk, true, 10);
+			select("laptop", "model", "机型", "Model", true, false,
+					"standard|标准办公型|Standard office\nperformance|高性能型|Performance");
+			field("laptop", "reason", "申领原因", "Reason", FieldKind.TEXT, true, null);
+			withTask("laptop", "SYSTEMS", "准备电脑镜像：{title}（{number}）");
+			item("software", "软件安装", "Software installation", "安装正版授权的办公或专业软件。",
+					"Installation of licensed office or specialist software.", devices, "box-seam", null, desk, false,
+					20);
+			field("software", "software", "软件名称及版本", "Software and version", FieldKind.TEXT, true, null);
+			log.info("Demo request catalogue: 6 items");
+			return null;
+		});
+	}
+
+	private void item(String code, String zh, String en, String descriptionZh, String descriptionEn, String[] category,
+			String icon, Long service, Long group, boolean approval, int order) {
+		CatalogueItemFormData f = new CatalogueItemFormData();
+		f.setCode(code);
+		f.setNameZh(zh);
+		f.setNameEn(en);
+		f.setDescriptionZh(descriptionZh);
+		f.setDescriptionEn(descriptionEn);
+		f.setCategoryZh(category[0]);
+		f.setCategoryEn(category[1]);
+		f.setIcon(icon);
+		f.setServiceId(service);
+		f.setGroupId(group);
+		f.setApproval(approval);
+		f.setSortOrder(order);
+		this.catalogue.create(f);
+	}
+
+	private void field(String item, String code, String zh, String en, FieldKind kind, boolean required,
+			String options) {
+		FieldFormData f = new FieldFormData();
+		f.setCode(code);
+		f.setLabelZh(zh);
+		f.setLabelEn(en);
+		f.setKind(kind);
+		f.setRequired(required);
+		f.setOptions(options);
+		this.fields.define(Catalogue.fieldScope(item), f);
+	}
+
+	private void select(String item, String code, String zh, String en, boolean required, boolean multiple,
+			String options) {
+		field(item, code, zh, en, multiple ? FieldKind.MULTI_SELECT : FieldKind.SELECT, required, options);
+	}
+
+	/** After approval, the item's workflow also opens a task for another group. */
+	private void withTask(String item, String group, String title) {
+		String current = this.workflows.current(Catalogue.REQUEST_TYPE, item).json();
+		String approved = "\"to\": \"new\", \"allowed\": {},\n     \"actions\": [";
+		if (!current.contains(approved) || this.directory.findGroup(group).isEmpty()) {
+			return;
+		}
+		this.workflows.save(Catalogue.REQUEST_TYPE, item,
+				current.replace(approved,
+						approved + "{\"type\": \"createLinked\", \"params\": {\"itemType\": \"sdtask\", \"title\": \""
+								+ title + "\", \"link\": \"PARENT_OF\", \"group\": \"" + group + "\"}}, "));
+	}
+
+}
