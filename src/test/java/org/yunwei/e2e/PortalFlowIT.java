@@ -20,7 +20,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * In a real browser: a department user reports a fault on the portal; the service-desk
  * agent takes and resolves it; the user sends it back, the agent resolves it again, and
- * the user confirms it with five stars, which the agent then sees on the record.
+ * the user confirms it with five stars, which the agent then sees on the record. And a
+ * catalogue manager adds a catalogue item with an approval and its own form field; a
+ * department user asks for it on the portal, answering the form; the head of O&M approves
+ * it on the record, where the answers are shown.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "yunwei.test.context=portal-flow", "yunwei.service-desk.group=SD-FLOW" })
@@ -88,6 +91,70 @@ class PortalFlowIT {
 				assertThat(page.locator("#ticket-satisfaction")).containsText("5/5");
 				assertThat(page.locator("#ticket-satisfaction")).containsText("处理及时，谢谢");
 				assertThat(page.locator("#ticket-channel")).hasText("自助服务门户");
+			}
+		}
+	}
+
+	@Test
+	void aCatalogueItemIsAddedThenAskedForWithItsFormAndApproved() {
+		TestUsers people = new TestUsers(this.context);
+		Person manager = people.create("pfmanager", null, "OM_MANAGER");
+		Person head = people.create("pfhead", null, "OM_HEAD");
+		Person user = people.create("pfasker", null, "DEPARTMENT_USER");
+		String base = "http://127.0.0.1:" + this.port;
+		try (Playwright playwright = Browser.playwright();
+				com.microsoft.playwright.Browser browser = Browser.launch(playwright)) {
+			try (BrowserContext context = browser.newContext(Browser.context())) {
+				Page page = Browser.signIn(context, base, manager.username(), TestUsers.PASSWORD);
+				page.click("text=请求目录");
+				page.click("#new-catalogue-item");
+				page.fill("#code", "pf-vpn");
+				page.fill("#nameZh", "VPN 远程接入");
+				page.fill("#nameEn", "VPN access");
+				page.fill("#descriptionZh", "出差期间远程访问内网。");
+				page.fill("#categoryZh", "账号与权限");
+				page.fill("#categoryEn", "Accounts and access");
+				page.fill("#icon", "shield-lock");
+				page.check("#approval1");
+				page.click("#catalogue-save");
+				assertThat(page.locator(".alert-success")).containsText("VPN 远程接入");
+				page.click("#edit-fields");
+				assertThat(page.locator("#field-scope-title")).containsText("VPN 远程接入");
+				page.fill("#code", "until");
+				page.fill("#labelZh", "使用截止日期");
+				page.fill("#labelEn", "Needed until");
+				page.selectOption("#kind", "DATE");
+				page.check("#required1");
+				page.click("#field-save");
+				assertThat(page.locator("#field-table")).containsText("使用截止日期");
+				page.navigate(base + "/catalogue");
+				assertThat(page.locator("#catalogue-pf-vpn")).containsText("v1");
+			}
+			String number;
+			try (BrowserContext context = browser.newContext(Browser.context())) {
+				Page page = Browser.signIn(context, base, user.username(), TestUsers.PASSWORD);
+				page.click("text=自助服务台");
+				page.click("#ask-pf-vpn");
+				assertThat(page.locator("#title")).hasValue("VPN 远程接入");
+				page.fill("#description", "下周去省厅出差三天，需要访问内网办公系统。");
+				page.click("#ticket-submit");
+				assertThat(page.locator("#ticket-errors")).containsText("使用截止日期");
+				assertThat(page.locator("#description")).hasValue("下周去省厅出差三天，需要访问内网办公系统。");
+				page.fill("#cf-until", "2026-12-31");
+				page.screenshot(
+						new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/portal-catalogue.png")));
+				page.click("#ticket-submit");
+				assertThat(page.locator("#ticket-state")).hasText("待审批");
+				assertThat(page.locator("#answer-until")).hasText("2026-12-31");
+				number = page.locator("#ticket-number").textContent().strip();
+			}
+			try (BrowserContext context = browser.newContext(Browser.context())) {
+				Page page = Browser.signIn(context, base, head.username(), TestUsers.PASSWORD);
+				page.navigate(base + "/work/request/" + number);
+				assertThat(page.locator("#ticket-catalogue-item")).hasText("VPN 远程接入");
+				assertThat(page.locator("#answer-until")).hasText("2026-12-31");
+				page.click("#approval-approve");
+				assertThat(page.locator("#item-state")).hasText("待受理");
 			}
 		}
 	}
