@@ -19,6 +19,9 @@ public interface TransitionContext {
 
 	Instant now();
 
+	/** The comment given with the transition ({@code null}: none, or on creation). */
+	String comment();
+
 	/**
 	 * Sets a standard field ({@code assignee}, {@code group}, {@code impact},
 	 * {@code urgency}, {@code dueAt} …) as text, recorded in the journal like any change.

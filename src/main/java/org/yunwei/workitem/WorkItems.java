@@ -703,7 +703,7 @@ public class WorkItems {
 		if (t.needsComment() && comment == null) {
 			throw new ValidationFailed("comment", "workitem.error.commentRequired", t.label(language()));
 		}
-		Context context = new Context(item, t, me, now, def);
+		Context context = new Context(item, t, me, now, def, comment);
 		for (WorkflowDefinition.Action action : t.actions()) {
 			handler(action).apply(action, context);
 		}
@@ -1611,7 +1611,15 @@ public class WorkItems {
 
 		private final WorkflowDefinition def;
 
+		private final String comment;
+
 		Context(WorkItem item, Transition transition, CurrentUser actor, Instant now, WorkflowDefinition def) {
+			this(item, transition, actor, now, def, null);
+		}
+
+		Context(WorkItem item, Transition transition, CurrentUser actor, Instant now, WorkflowDefinition def,
+				String comment) {
+			this.comment = comment;
 			this.item = item;
 			this.transition = transition;
 			this.actor = actor;
@@ -1667,6 +1675,11 @@ public class WorkItems {
 				default:
 					throw new IllegalArgumentException("field " + field + " cannot be set by a workflow");
 			}
+		}
+
+		@Override
+		public String comment() {
+			return this.comment;
 		}
 
 		@Override

@@ -16,8 +16,11 @@ import org.yunwei.fields.FieldFormData;
 import org.yunwei.fields.FieldKind;
 import org.yunwei.platform.identity.AccessControl;
 import org.yunwei.platform.identity.Directory;
+import org.yunwei.servicedesk.CallbackRuleFormData;
+import org.yunwei.servicedesk.Callbacks;
 import org.yunwei.servicedesk.Catalogue;
 import org.yunwei.servicedesk.CatalogueItemFormData;
+import org.yunwei.servicedesk.TicketKind;
 import org.yunwei.workitem.ServiceOptions;
 import org.yunwei.workitem.WorkItems;
 import org.yunwei.workitem.Workflows;
@@ -47,8 +50,11 @@ class CatalogueDemo implements ApplicationRunner {
 
 	private final WorkItems items;
 
+	private final Callbacks callbacks;
+
 	CatalogueDemo(@Value("${yunwei.demo:false}") boolean enabled, Directory directory, AccessControl access,
-			Catalogue catalogue, CustomFields fields, Workflows workflows, WorkItems items) {
+			Catalogue catalogue, CustomFields fields, Workflows workflows, WorkItems items, Callbacks callbacks) {
+		this.callbacks = callbacks;
 		this.enabled = enabled;
 		this.directory = directory;
 		this.access = access;
@@ -106,7 +112,18 @@ class CatalogueDemo implements ApplicationRunner {
 					"Installation of licensed office or specialist software.", devices, "box-seam", null, desk, false,
 					20);
 			field("software", "software", "软件名称及版本", "Software and version", FieldKind.TEXT, true, null);
-			log.info("Demo request catalogue: 6 items");
+			for (int priority : new int[] { 1, 2 }) {
+				CallbackRuleFormData rule = new CallbackRuleFormData();
+				rule.setKind(TicketKind.INCIDENT);
+				rule.setPriority(priority);
+				this.callbacks.addRule(rule);
+			}
+			CallbackRuleFormData mail = new CallbackRuleFormData();
+			mail.setServiceId(services.get("MAIL"));
+			if (mail.getServiceId() != null) {
+				this.callbacks.addRule(mail);
+			}
+			log.info("Demo request catalogue: 6 items; callbacks for P1 and P2 incidents and the mail service");
 			return null;
 		});
 	}

@@ -76,8 +76,9 @@ class ServiceDeskSetup {
 	 */
 	@Bean
 	WorkItemPanel serviceDeskPanel() {
-		return (item) -> List.of(TicketKind.values()).stream().anyMatch((k) -> k.type().equals(item.type()))
-				? Optional.of("/portal/panel/" + item.id()) : Optional.empty();
+		return (item) -> (List.of(TicketKind.values()).stream().anyMatch((k) -> k.type().equals(item.type()))
+				|| org.yunwei.servicedesk.Callbacks.TYPE.equals(item.type()))
+						? Optional.of("/portal/panel/" + item.id()) : Optional.empty();
 	}
 
 }

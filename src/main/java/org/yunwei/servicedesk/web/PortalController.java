@@ -28,6 +28,7 @@ import org.yunwei.platform.identity.Directory;
 import org.yunwei.platform.web.FileDownloads;
 import org.yunwei.platform.web.FormErrors;
 import org.yunwei.servicedesk.Acceptance;
+import org.yunwei.servicedesk.Callbacks;
 import org.yunwei.servicedesk.Catalogue;
 import org.yunwei.servicedesk.CatalogueItemView;
 import org.yunwei.servicedesk.Channel;
@@ -57,7 +58,10 @@ class PortalController {
 
 	private final Directory directory;
 
-	PortalController(ServiceDesk desk, WorkItems items, Catalogue catalogue, Directory directory) {
+	private final Callbacks callbacks;
+
+	PortalController(ServiceDesk desk, WorkItems items, Catalogue catalogue, Directory directory, Callbacks callbacks) {
+		this.callbacks = callbacks;
 		this.desk = desk;
 		this.items = items;
 		this.catalogue = catalogue;
@@ -178,13 +182,16 @@ class PortalController {
 	 */
 	@GetMapping("/panel/{itemId}")
 	String panel(@PathVariable long itemId, Model model) {
-		this.items.get(String.valueOf(itemId)); // only for those who may read the record
+		// only for those who may read the record
+		boolean callback = Callbacks.TYPE.equals(this.items.get(String.valueOf(itemId)).type());
+		model.addAttribute("isCallback", callback);
 		model.addAttribute("channel", this.desk.channel(itemId));
 		this.desk.catalogueItem(itemId).ifPresent((c) -> {
 			model.addAttribute("catalogueItem", c);
 			model.addAttribute("answers", this.desk.answers(c, itemId));
 		});
 		model.addAttribute("satisfaction", this.desk.satisfaction(itemId).orElse(null));
+		model.addAttribute("callbacks", this.callbacks.involving(itemId));
 		return "portal/panel :: panel";
 	}
 
