@@ -42,7 +42,7 @@ class CallbackIT {
 		Person manager = people.create("cbmanager", null, "OM_MANAGER");
 		Person agent = people.create("cbagent", null, "SERVICE_DESK_AGENT");
 		Person user = people.create("cbuser", null, "DEPARTMENT_USER");
-		people.group("SD-IT", "服务台", agent);
+		people.joinGroup("SD-IT", "服务台", agent);
 		String managerToken = api.token(manager.username(), TestUsers.PASSWORD);
 		String agentToken = api.token(agent.username(), TestUsers.PASSWORD);
 		String userToken = api.token(user.username(), TestUsers.PASSWORD);

@@ -42,7 +42,7 @@ class ServiceDeskIT {
 		Person user = people.create("sduser", null, "DEPARTMENT_USER");
 		Person other = people.create("sdother", null, "DEPARTMENT_USER");
 		Person agent = people.create("sdagent", null, "SERVICE_DESK_AGENT");
-		long desk = people.group("SD-IT", "服务台", agent);
+		long desk = people.joinGroup("SD-IT", "服务台", agent);
 		String userToken = api.token(user.username(), TestUsers.PASSWORD);
 		String agentToken = api.token(agent.username(), TestUsers.PASSWORD);
 

@@ -31,7 +31,10 @@ public final class TestUsers {
 
 	private final OrganisationManagement organisation;
 
+	private final org.yunwei.platform.identity.Directory directory;
+
 	public TestUsers(ApplicationContext context) {
+		this.directory = context.getBean(org.yunwei.platform.identity.Directory.class);
 		this.users = context.getBean(UserManagement.class);
 		this.roles = context.getBean(RoleManagement.class);
 		this.organisation = context.getBean(OrganisationManagement.class);
@@ -75,6 +78,24 @@ public final class TestUsers {
 			form.getMemberIds().add(p.id());
 		}
 		return as(1, "sysadmin", () -> this.organisation.createGroup(form)).id();
+	}
+
+	/**
+	 * The group of this code with these members added: created when no test of the same
+	 * context has made it yet (tests sharing a context share its groups).
+	 */
+	public long joinGroup(String code, String name, Person... members) {
+		java.util.Optional<Long> existing = this.directory.findGroup(code);
+		if (existing.isEmpty()) {
+			return group(code, name, members);
+		}
+		return as(1, "sysadmin", () -> {
+			GroupFormData form = GroupFormData.of(this.organisation.group(existing.get()));
+			for (Person p : members) {
+				form.getMemberIds().add(p.id());
+			}
+			return this.organisation.updateGroup(existing.get(), form);
+		}).id();
 	}
 
 	/** Runs an action as the given account (by id, as the bootstrap created it). */
