@@ -2,7 +2,6 @@ package org.yunwei.servicedesk;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import org.yunwei.platform.identity.AccessControl;
 import org.yunwei.platform.identity.CurrentUser;
 import org.yunwei.platform.identity.Directory;
 import org.yunwei.workitem.LinkKind;
-import org.yunwei.workitem.ServiceOptions;
 import org.yunwei.workitem.TransitionContext;
 import org.yunwei.workitem.TransitionRequest;
 import org.yunwei.workitem.TransitionView;
@@ -76,8 +74,7 @@ public class Callbacks {
 
 	public CallbackRule addRule(CallbackRuleFormData form) {
 		CurrentUser me = this.access.require(Catalogue.MANAGE);
-		if (form.getServiceId() != null
-				&& this.items.serviceOptions().stream().noneMatch((s) -> s.id() == form.getServiceId().longValue())) {
+		if (form.getServiceId() != null && !this.items.serviceInUse(form.getServiceId())) {
 			throw new ValidationFailed("serviceId", "workitem.error.unknownService", form.getServiceId());
 		}
 		if (allRules().stream()
@@ -127,20 +124,22 @@ public class Callbacks {
 	 */
 	@Transactional(readOnly = true)
 	public List<Link> involving(long itemId) {
-		return this.jdbc.query(
+		List<Object[]> rows = this.jdbc.query(
 				"select callback_item_id, ticket_item_id, result, decided_by, decided_at from sd_callback"
 						+ " where ticket_item_id = :id or callback_item_id = :id order by callback_item_id",
-				new MapSqlParameterSource("id", itemId), (rs, n) -> {
-					Long by = rs.getObject(4, Long.class);
-					java.time.OffsetDateTime at = rs.getObject(5, java.time.OffsetDateTime.class);
-					String result = rs.getString(3);
-					long callback = rs.getLong(1);
-					return new Link(callback,
-							this.items.brief(callback).map(org.yunwei.workitem.WorkItemBrief::number).orElse("?"),
-							rs.getLong(2), (result == null) ? null : CallbackResult.valueOf(result),
-							(by == null) ? null : this.directory.userNames(List.of(by)).get(by),
-							(at == null) ? null : at.toInstant());
-				});
+				new MapSqlParameterSource("id", itemId),
+				(rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
+						rs.getObject(5, java.time.OffsetDateTime.class) });
+		Map<Long, String> people = this.directory
+			.userNames(rows.stream().map((r) -> (Long) r[3]).filter(java.util.Objects::nonNull).distinct().toList());
+		return rows.stream().map((r) -> {
+			long callback = (Long) r[0];
+			java.time.OffsetDateTime at = (java.time.OffsetDateTime) r[4];
+			return new Link(callback,
+					this.items.brief(callback).map(org.yunwei.workitem.WorkItemBrief::number).orElse("?"), (Long) r[1],
+					(r[2] == null) ? null : CallbackResult.valueOf((String) r[2]),
+					(r[3] == null) ? null : people.get(r[3]), (at == null) ? null : at.toInstant());
+		}).toList();
 	}
 
 	/**
@@ -211,10 +210,8 @@ public class Callbacks {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, String> services = new HashMap<>();
-		for (ServiceOptions.Option s : this.items.serviceOptions()) {
-			services.put(s.id(), s.name());
-		}
+		Map<Long, String> services = this.items
+			.serviceNames(rows.stream().map((r) -> (Long) r[3]).filter(java.util.Objects::nonNull).distinct().toList());
 		Map<Long, String> people = this.directory.userNames(rows.stream().map((r) -> (Long) r[4]).distinct().toList());
 		return rows.stream()
 			.map((r) -> new CallbackRule((Long) r[0], (r[1] == null) ? null : TicketKind.valueOf((String) r[1]),

@@ -2,7 +2,6 @@ package org.yunwei.servicedesk;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +22,6 @@ import org.yunwei.platform.identity.CurrentUser;
 import org.yunwei.platform.identity.Directory;
 import org.yunwei.servicedesk.internal.CatalogueItem;
 import org.yunwei.servicedesk.internal.CatalogueItemRepository;
-import org.yunwei.workitem.ServiceOptions;
 import org.yunwei.workitem.WorkItems;
 import org.yunwei.workitem.Workflows;
 
@@ -179,9 +177,7 @@ public class Catalogue implements FieldScope.Contributor {
 			violations.add(new ValidationFailed.Violation("groupId", "workitem.error.unknownGroup",
 					List.of(form.getGroupId())));
 		}
-		if (form.getServiceId() != null && this.workItems.serviceOptions()
-			.stream()
-			.noneMatch((s) -> s.id() == form.getServiceId().longValue())) {
+		if (form.getServiceId() != null && !this.workItems.serviceInUse(form.getServiceId())) {
 			violations.add(new ValidationFailed.Violation("serviceId", "workitem.error.unknownService",
 					List.of(form.getServiceId())));
 		}
@@ -216,12 +212,8 @@ public class Catalogue implements FieldScope.Contributor {
 			.map(CatalogueItem::getGroupId)
 			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
-		Map<Long, String> services = new HashMap<>();
-		if (all.stream().anyMatch((i) -> i.getServiceId() != null)) {
-			for (ServiceOptions.Option s : this.workItems.serviceOptions()) {
-				services.put(s.id(), s.name());
-			}
-		}
+		Map<Long, String> services = this.workItems.serviceNames(
+				all.stream().map(CatalogueItem::getServiceId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		return new Names(this.directory.groupNames(groups), services, this.workflows.variants(REQUEST_TYPE));
 	}
 

@@ -1568,10 +1568,25 @@ public class WorkItems {
 		if (serviceId == null || serviceId.equals(current)) {
 			return;
 		}
-		ServiceOptions options = this.services.getIfAvailable();
-		if (options == null || !options.isActive(serviceId)) {
+		if (!serviceInUse(serviceId)) {
 			throw new ValidationFailed("serviceId", "workitem.error.unknownService", serviceId);
 		}
+	}
+
+	/** Whether a service is in use in the catalogue (a work item may be about it). */
+	@Transactional(readOnly = true)
+	public boolean serviceInUse(long serviceId) {
+		ServiceOptions options = this.services.getIfAvailable();
+		return options != null && options.isActive(serviceId);
+	}
+
+	/**
+	 * The names of services by id (unknown ids left out; looking up null finds nothing).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, String> serviceNames(java.util.Collection<Long> ids) {
+		ServiceOptions options = this.services.getIfAvailable();
+		return (options == null || ids.isEmpty()) ? new HashMap<>() : new HashMap<>(options.names(ids));
 	}
 
 	private String serviceName(Long serviceId) {
