@@ -107,6 +107,20 @@ public class ServiceDesk {
 		f.setDescription(form.getDescription());
 		f.setUrgency(form.getUrgency());
 		f.setServiceId((form.getServiceId() == null && asked != null) ? asked.getServiceId() : form.getServiceId());
+		if (form.getRequesterId() != null || form.getImpact() != null) {
+			// only those who handle tickets raise them for someone else or judge the
+			// impact
+			if (!this.items.canWrite(form.getKind().type())) {
+				throw Forbidden.missing(form.getKind().type() + ":write");
+			}
+			if (form.getRequesterId() != null && !this.directory.isActiveUser(form.getRequesterId())) {
+				throw new ValidationFailed("requesterId", "workitem.error.unknownUser", form.getRequesterId());
+			}
+			f.setRequesterId(form.getRequesterId());
+			if (form.getImpact() != null) {
+				f.setImpact(form.getImpact());
+			}
+		}
 		WorkItemView item = this.items.create(form.getKind().type(), (asked != null) ? asked.getCode() : Workflows.OWN,
 				f);
 		if (asked != null) {

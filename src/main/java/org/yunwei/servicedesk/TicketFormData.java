@@ -30,6 +30,17 @@ public class TicketFormData {
 
 	private Long serviceId;
 
+	/**
+	 * Who the ticket is for, when someone else raises it for them (the service desk
+	 * taking a call); empty: the one who raises it.
+	 */
+	private Long requesterId;
+
+	/** How widely it is felt, when the service desk knows (empty: the type's default). */
+	@Min(1)
+	@Max(3)
+	private Integer impact;
+
 	/** The catalogue item asked for (a request only), by its code. */
 	private String catalogueItem;
 
@@ -95,6 +106,22 @@ public class TicketFormData {
 	/** Whether a choice is among the answers to a field (for the form). */
 	public boolean chosen(String code, String value) {
 		return org.yunwei.fields.CustomFields.chosen(this.customFields.get(code), value);
+	}
+
+	public Long getRequesterId() {
+		return this.requesterId;
+	}
+
+	public void setRequesterId(Long requesterId) {
+		this.requesterId = requesterId;
+	}
+
+	public Integer getImpact() {
+		return this.impact;
+	}
+
+	public void setImpact(Integer impact) {
+		this.impact = impact;
 	}
 
 }

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * A panel another module adds to a work item's page (e.g. its SLA clocks): the page loads
- * the panel's HTML fragment from {@link #url} and refreshes it every minute.
+ * the panel's HTML fragment from {@link #url} and, when it is {@link #live}, refreshes it
+ * every minute (a panel holding forms the user types in is loaded once).
  */
 public interface WorkItemPanel {
 
@@ -13,5 +14,10 @@ public interface WorkItemPanel {
 	 * show.
 	 */
 	Optional<String> url(WorkItemView item);
+
+	/** Whether the page refreshes the panel every minute. */
+	default boolean live() {
+		return true;
+	}
 
 }

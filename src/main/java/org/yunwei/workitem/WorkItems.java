@@ -1047,6 +1047,52 @@ public class WorkItems {
 		}
 	}
 
+	/**
+	 * Adds someone else as a watcher (a merged duplicate's requester keeps being told
+	 * about the record it was merged into); for those who may work on the record.
+	 */
+	public void addWatcher(long id, long userId) {
+		WorkItem item = find(String.valueOf(id));
+		requireVisible(item, true);
+		if (!isWatching(id, userId)) {
+			this.jdbc.update("insert into wi_watcher (item_id, user_id) values (:item, :user)",
+					new MapSqlParameterSource("item", id).addValue("user", userId));
+			this.audit.record(AuditEvent.of(AuditAction.CREATE, "watcher", id, item.getNumber() + " #" + userId));
+		}
+	}
+
+	/**
+	 * How many open records of a group: all, without an assignee, past their due time.
+	 */
+	public record QueueCount(long groupId, int open, int unassigned, int overdue) {
+	}
+
+	/**
+	 * The open records of a type in each of some groups (a service desk's queues), as far
+	 * as the reader may see them; groups with none are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, QueueCount> queueCounts(String type, java.util.Collection<Long> groupIds) {
+		WorkItemType t = this.types.get(type);
+		CurrentUser me = this.access.require(t.readPermission());
+		if (groupIds.isEmpty()) {
+			return Map.of();
+		}
+		MapSqlParameterSource p = new MapSqlParameterSource("type", t.code()).addValue("groups", groupIds)
+			.addValue("now", this.clock.instant().atOffset(ZoneOffset.UTC));
+		StringBuilder sql = new StringBuilder(
+				"select i.group_id, count(*)," + " sum(case when i.assignee_id is null then 1 else 0 end),"
+						+ " sum(case when i.due_at < :now then 1 else 0 end) from wi_item i where i.type_code = :type"
+						+ " and i.state_category in ('NEW', 'ACTIVE', 'WAITING') and i.group_id in (:groups)");
+		scope(sql, p, me, me.scope(t.readPermission()));
+		sql.append(" group by i.group_id");
+		Map<Long, QueueCount> counts = new HashMap<>();
+		this.jdbc.query(sql.toString(), p, (rs) -> {
+			counts.put(rs.getLong(1), new QueueCount(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+		});
+		return counts;
+	}
+
 	@Transactional(readOnly = true)
 	public List<String> watchers(long id) {
 		WorkItem item = find(String.valueOf(id));

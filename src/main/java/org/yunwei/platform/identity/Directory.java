@@ -167,6 +167,51 @@ public class Directory {
 		return names("select id, name from pf_department where id in (:ids)", ids);
 	}
 
+	/** Someone who may call the service desk, with how to reach them. */
+	public record Person(long id, String username, String name, String department, String email, String mobile) {
+	}
+
+	/**
+	 * Active people whose name, username, e-mail or mobile contains the text (the service
+	 * desk looking up a caller), by name; at most {@code limit}.
+	 */
+	public List<Person> people(String text, int limit) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		String q = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+		return this.jdbc.query(
+				"select u.id, u.username, u.display_name, d.name, u.email, u.mobile from pf_user u"
+						+ " left join pf_department d on d.id = u.department_id where u.active = true"
+						+ " and (lower(u.display_name) like :q or lower(u.username) like :q or lower(u.email) like :q"
+						+ " or u.mobile like :q) order by u.display_name, u.id fetch first "
+						+ Math.max(1, Math.min(limit, 50)) + " rows only",
+				new MapSqlParameterSource("q", q), Directory::person);
+	}
+
+	/** A person by id, active or not. */
+	public java.util.Optional<Person> person(long id) {
+		return this.jdbc
+			.query("select u.id, u.username, u.display_name, d.name, u.email, u.mobile from pf_user u"
+					+ " left join pf_department d on d.id = u.department_id where u.id = :id",
+					new MapSqlParameterSource("id", id), Directory::person)
+			.stream()
+			.findFirst();
+	}
+
+	/** An active person by e-mail address (case-insensitive), when exactly one has it. */
+	public java.util.Optional<Long> userByEmail(String email) {
+		List<Long> ids = this.jdbc.queryForList(
+				"select id from pf_user where lower(email) = lower(:e) and active = true",
+				new MapSqlParameterSource("e", email.strip()), Long.class);
+		return (ids.size() == 1) ? java.util.Optional.of(ids.get(0)) : java.util.Optional.empty();
+	}
+
+	private static Person person(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6));
+	}
+
 	private Map<Long, String> names(String sql, Collection<Long> ids) {
 		Map<Long, String> names = new HashMap<>();
 		if (!ids.isEmpty()) {

@@ -20,6 +20,9 @@ import org.yunwei.servicedesk.CallbackRuleFormData;
 import org.yunwei.servicedesk.Callbacks;
 import org.yunwei.servicedesk.Catalogue;
 import org.yunwei.servicedesk.CatalogueItemFormData;
+import org.yunwei.servicedesk.DeskTemplateFormData;
+import org.yunwei.servicedesk.DeskTemplates;
+import org.yunwei.servicedesk.TemplateKind;
 import org.yunwei.servicedesk.TicketKind;
 import org.yunwei.workitem.ServiceOptions;
 import org.yunwei.workitem.WorkItems;
@@ -28,7 +31,8 @@ import org.yunwei.workitem.Workflows;
 /**
  * The demo organisation's request catalogue ({@code YUNWEI_DEMO=true}): accounts, access,
  * password resets, software, VPN and office computers, some approved by the head of O&M
- * first, the computer also prepared by the systems group as a task.
+ * first, the computer also prepared by the systems group as a task; and the desk's canned
+ * replies and ticket templates.
  */
 @Component
 @Order(58)
@@ -52,9 +56,13 @@ class CatalogueDemo implements ApplicationRunner {
 
 	private final Callbacks callbacks;
 
+	private final DeskTemplates templates;
+
 	CatalogueDemo(@Value("${yunwei.demo:false}") boolean enabled, Directory directory, AccessControl access,
-			Catalogue catalogue, CustomFields fields, Workflows workflows, WorkItems items, Callbacks callbacks) {
+			Catalogue catalogue, CustomFields fields, Workflows workflows, WorkItems items, Callbacks callbacks,
+			DeskTemplates templates) {
 		this.callbacks = callbacks;
+		this.templates = templates;
 		this.enabled = enabled;
 		this.directory = directory;
 		this.access = access;
@@ -123,9 +131,39 @@ class CatalogueDemo implements ApplicationRunner {
 			if (mail.getServiceId() != null) {
 				this.callbacks.addRule(mail);
 			}
-			log.info("Demo request catalogue: 6 items; callbacks for P1 and P2 incidents and the mail service");
+			reply("已重置密码", "{requester}，您好：\n\n您的密码已重置，临时密码已通过短信发送到您登记的手机，首次登录后请立即修改。\n\n服务台 {agent}");
+			reply("请提供更多信息", "{requester}，您好：\n\n为尽快处理 {number}，请补充：出现问题的时间、具体报错（截图更好）、您的位置和联系电话。\n\n服务台 {agent}");
+			reply("已派工程师上门", "{requester}，您好：\n\n关于“{title}”，我们已安排工程师上门处理，预计 30 分钟内到达，请保持电话畅通。\n\n服务台 {agent}");
+			ticket("打印机卡纸/无法打印", TicketKind.INCIDENT, "打印机无法打印", "打印机型号/位置：\n现象（卡纸、报错、无反应）：\n影响人数：", 3, 3, null);
+			ticket("邮箱无法收发", TicketKind.INCIDENT, "邮箱无法收发邮件", "客户端（网页/Outlook/手机）：\n报错信息：\n从何时开始：", 2, 2,
+					services.get("MAIL"));
+			ticket("密码重置（电话）", TicketKind.REQUEST, "密码重置", "系统：\n已核实身份的方式：", 3, 3, services.get("MAIL"));
+			log.info("Demo request catalogue: 6 items; callbacks for P1 and P2 incidents and the mail service;"
+					+ " 3 canned replies and 3 ticket templates");
 			return null;
 		});
+	}
+
+	private void reply(String name, String body) {
+		DeskTemplateFormData f = new DeskTemplateFormData();
+		f.setKind(TemplateKind.REPLY);
+		f.setName(name);
+		f.setBody(body);
+		this.templates.create(f);
+	}
+
+	private void ticket(String name, TicketKind kind, String title, String body, int impact, int urgency,
+			Long service) {
+		DeskTemplateFormData f = new DeskTemplateFormData();
+		f.setKind(TemplateKind.TICKET);
+		f.setName(name);
+		f.setTicketKind(kind);
+		f.setTitle(title);
+		f.setBody(body);
+		f.setImpact(impact);
+		f.setUrgency(urgency);
+		f.setServiceId(service);
+		this.templates.create(f);
 	}
 
 	private void item(String code, String zh, String en, String descriptionZh, String descriptionEn, String[] category,

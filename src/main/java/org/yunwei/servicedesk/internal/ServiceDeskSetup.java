@@ -14,6 +14,7 @@ import org.yunwei.platform.web.NavArea;
 import org.yunwei.platform.web.NavContributor;
 import org.yunwei.platform.web.NavItem;
 import org.yunwei.servicedesk.Catalogue;
+import org.yunwei.servicedesk.DeskTemplates;
 import org.yunwei.servicedesk.TicketKind;
 import org.yunwei.workitem.WorkItemPanel;
 import org.yunwei.workitem.WorkItemType;
@@ -61,14 +62,18 @@ class ServiceDeskSetup {
 				new PermissionDefinition(TASK.readPermission(), "servicedesk", null,
 						READERS.stream().filter((r) -> !"DEPARTMENT_USER".equals(r)).collect(Collectors.toSet())),
 				new PermissionDefinition(TASK.writePermission(), "servicedesk", null, WORKERS),
-				new PermissionDefinition(Catalogue.MANAGE, "servicedesk", null, CATALOGUE_MANAGERS));
+				new PermissionDefinition(Catalogue.MANAGE, "servicedesk", null, CATALOGUE_MANAGERS),
+				new PermissionDefinition(DeskTemplates.MANAGE, "servicedesk", null, CATALOGUE_MANAGERS));
 	}
 
 	@Bean
 	NavContributor serviceDeskNavigation() {
-		return () -> List.of(
+		return () -> List.of(new NavItem(NavArea.SERVICE_DESK, "nav.desk", "/desk", "headset", "incident:write"),
+				new NavItem(NavArea.SERVICE_DESK, "nav.phone", "/desk/phone", "telephone-inbound", "incident:write"),
 				new NavItem(NavArea.SERVICE_DESK, "nav.portal", "/portal", "life-preserver", "incident:submit"),
-				new NavItem(NavArea.SERVICE_DESK, "nav.catalogue", "/catalogue", "grid-3x3-gap", Catalogue.MANAGE));
+				new NavItem(NavArea.SERVICE_DESK, "nav.catalogue", "/catalogue", "grid-3x3-gap", Catalogue.MANAGE),
+				new NavItem(NavArea.SERVICE_DESK, "nav.deskTemplates", "/desk/templates", "card-text",
+						DeskTemplates.MANAGE));
 	}
 
 	/**
@@ -79,6 +84,26 @@ class ServiceDeskSetup {
 		return (item) -> (List.of(TicketKind.values()).stream().anyMatch((k) -> k.type().equals(item.type()))
 				|| org.yunwei.servicedesk.Callbacks.TYPE.equals(item.type()))
 						? Optional.of("/portal/panel/" + item.id()) : Optional.empty();
+	}
+
+	/**
+	 * The agent's tools on the page of an incident or request: the caller at a glance,
+	 * canned replies, merge and convert. Loaded once (it holds forms).
+	 */
+	@Bean
+	WorkItemPanel agentPanel() {
+		return new WorkItemPanel() {
+			@Override
+			public Optional<String> url(org.yunwei.workitem.WorkItemView item) {
+				return List.of(TicketKind.values()).stream().anyMatch((k) -> k.type().equals(item.type()))
+						? Optional.of("/desk/panel/" + item.id()) : Optional.empty();
+			}
+
+			@Override
+			public boolean live() {
+				return false;
+			}
+		};
 	}
 
 }

@@ -366,7 +366,10 @@ class WorkItemController {
 					.map(org.yunwei.workitem.ServiceOptions.Option::name)
 					.findFirst()
 					.orElse(null));
-		model.addAttribute("panels", this.panels.stream().flatMap((p) -> p.url(item).stream()).toList());
+		model.addAttribute("panels",
+				this.panels.stream()
+					.flatMap((p) -> p.url(item).map((u) -> new PanelRef(u, p.live())).stream())
+					.toList());
 		model.addAttribute("slaStatuses", SlaStatus.values());
 		model.addAttribute("customFieldDefs", this.items.customFields(item.type()));
 		model.addAttribute("checklist", this.checklists.points(item.id()));
@@ -502,6 +505,10 @@ class WorkItemController {
 
 	private static String blank(String s) {
 		return (s == null || s.isBlank()) ? null : s;
+	}
+
+	/** A panel's address, and whether the page refreshes it. */
+	record PanelRef(String url, boolean live) {
 	}
 
 }
