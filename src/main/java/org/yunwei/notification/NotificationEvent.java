@@ -28,7 +28,13 @@ public enum NotificationEvent {
 	 * delegate), {@code {decideLink}} (signed, personal; chat groups get the record's
 	 * link instead) and {@code {validity}}.
 	 */
-	APPROVAL_REQUESTED("approval.requested", List.of("by", "behalf", "decideLink", "validity"));
+	APPROVAL_REQUESTED("approval.requested", List.of("by", "behalf", "decideLink", "validity")),
+
+	/**
+	 * A ticket raised through a channel (e-mail, phone, another system) was received:
+	 * {@code {channel}}. The subject keeps the number, so a reply threads to the ticket.
+	 */
+	TICKET_RECEIVED("ticket.received", List.of("channel", "group"));
 
 	private final String code;
 

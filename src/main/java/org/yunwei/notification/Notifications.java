@@ -54,8 +54,12 @@ public class Notifications implements InboxContributor {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<org.yunwei.notification.internal.Dispatcher> dispatcher;
+
 	Notifications(EndpointRepository endpoints, Templates templates, Outbox outbox, AccessControl access,
-			NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+			NamedParameterJdbcTemplate jdbc, AuditTrail audit, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<org.yunwei.notification.internal.Dispatcher> dispatcher) {
+		this.dispatcher = dispatcher;
 		this.endpoints = endpoints;
 		this.templates = templates;
 		this.outbox = outbox;
@@ -63,6 +67,17 @@ public class Notifications implements InboxContributor {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/**
+	 * Tells people of an event about a record, through their channels and the chat groups
+	 * that subscribe to it (for a module's own key steps, e.g. a ticket received by
+	 * e-mail); {@code values} fill the event's own placeholders ({@code key.zh} /
+	 * {@code key.en} per language).
+	 */
+	public void tell(NotificationEvent event, long itemId, java.util.Set<Long> people,
+			java.util.Map<String, String> values) {
+		this.dispatcher.getObject().tell(event, itemId, people, values);
 	}
 
 	// ---- my inbox

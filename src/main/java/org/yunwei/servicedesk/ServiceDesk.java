@@ -68,9 +68,12 @@ public class ServiceDesk {
 
 	private final Formats formats;
 
+	private final org.yunwei.notification.Notifications notifications;
+
 	ServiceDesk(WorkItems items, Directory directory, AccessControl access, NamedParameterJdbcTemplate jdbc,
 			Clock clock, @Value("${yunwei.service-desk.group:SERVICE-DESK}") String deskGroup, Catalogue catalogue,
-			CustomFields fields, Formats formats) {
+			CustomFields fields, Formats formats, org.yunwei.notification.Notifications notifications) {
+		this.notifications = notifications;
 		this.catalogue = catalogue;
 		this.fields = fields;
 		this.formats = formats;
@@ -135,6 +138,14 @@ public class ServiceDesk {
 			this.items.route(item.id(), group.get(),
 					(asked != null) ? "服务目录：" + asked.getNameZh() : "服务台受理（" + channel.name() + "）");
 			item = this.items.get(item.number());
+		}
+		if ((channel == Channel.EMAIL || channel == Channel.PHONE) && item.requester() != null) {
+			// the requester did not see it on a screen: tell them it was received, and
+			// its number
+			this.notifications.tell(org.yunwei.notification.NotificationEvent.TICKET_RECEIVED, item.id(),
+					java.util.Set.of(item.requester().id()),
+					Map.of("channel.zh", (channel == Channel.EMAIL) ? "电子邮件" : "电话", "channel.en",
+							(channel == Channel.EMAIL) ? "e-mail" : "phone"));
 		}
 		return item;
 	}

@@ -40,7 +40,7 @@ class PortalFlowIT {
 		TestUsers people = new TestUsers(this.context);
 		Person user = people.create("pfuser", null, "DEPARTMENT_USER");
 		Person agent = people.create("pfagent", null, "SERVICE_DESK_AGENT");
-		people.group("SD-FLOW", "服务台", agent);
+		people.joinGroup("SD-FLOW", "服务台", agent);
 		String base = "http://127.0.0.1:" + this.port;
 		try (Playwright playwright = Browser.playwright();
 				com.microsoft.playwright.Browser browser = Browser.launch(playwright)) {

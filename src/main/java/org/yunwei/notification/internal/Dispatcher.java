@@ -40,7 +40,7 @@ import org.yunwei.workitem.WorkItems;
  * new assignee, unless they assigned it to themselves.
  */
 @Component
-class Dispatcher {
+public class Dispatcher {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -243,6 +243,19 @@ class Dispatcher {
 		action.forEach((language, label) -> values.put("action." + language, label));
 		values.put("by", (actor == null) ? "—" : this.directory.userNames(List.of(actor)).get(actor));
 		return values;
+	}
+
+	/**
+	 * Tells people of an event about a record that a module (not a workflow step) decides
+	 * on, e.g. that their ticket was received: the record's placeholders plus
+	 * {@code values}.
+	 */
+	public void tell(NotificationEvent event, long itemId, Set<Long> people, Map<String, String> values) {
+		this.workItems.getObject().brief(itemId).ifPresent((item) -> {
+			Map<String, String> v = values(item);
+			v.putAll(values);
+			notify(event, item, v, people);
+		});
 	}
 
 	private void notify(NotificationEvent event, WorkItemBrief item, Map<String, String> values, Set<Long> people) {

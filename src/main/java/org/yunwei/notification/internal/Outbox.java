@@ -167,6 +167,11 @@ public class Outbox {
 			helper.setTo(d.address());
 			helper.setSubject(d.subject());
 			helper.setText(d.body() + ((d.link() != null) ? "\n\n" + d.link() : ""));
+			// an automatic message (RFC 3834): out-of-office replies are not sent back to
+			// it,
+			// and the service mailbox recognises its own messages
+			message.setHeader("Auto-Submitted", "auto-generated");
+			message.setHeader("X-Auto-Response-Suppress", "All");
 			sender.send(message);
 			return null;
 		}

@@ -21,26 +21,30 @@ public class Templates {
 
 	public static final List<String> LANGUAGES = List.of("zh", "en");
 
-	private static final Map<String, String[]> SHIPPED = Map.of(
+	private static final Map<String, String[]> SHIPPED = Map.ofEntries(
 	// @formatter:off
-			"sla.warning/zh", new String[] { "【SLA 预警】{number} {title}",
-					"{clock}即将到期（截止 {due}）。\n处理组：{group}\n处理人：{assignee}" },
-			"sla.warning/en", new String[] { "[SLA warning] {number} {title}",
-					"The {clock} target is close (due {due}).\nGroup: {group}\nAssignee: {assignee}" },
-			"sla.breach/zh", new String[] { "【SLA 超时】{number} {title}",
-					"{clock}已超时（截止 {due}）。\n处理组：{group}\n处理人：{assignee}" },
-			"sla.breach/en", new String[] { "[SLA breached] {number} {title}",
-					"The {clock} target was missed (due {due}).\nGroup: {group}\nAssignee: {assignee}" },
-			"workitem.assigned/zh", new String[] { "【待处理】{number} {title}", "{by} 将此记录分派给您（优先级 {priority}）。" },
-			"workitem.assigned/en", new String[] { "[Assigned to you] {number} {title}",
-					"{by} assigned this record to you (priority {priority})." },
-			"workitem.transitioned/zh", new String[] { "【进展】{number} {title}", "{by} 执行了“{action}”。\n处理组：{group}\n处理人：{assignee}" },
-			"workitem.transitioned/en", new String[] { "[Update] {number} {title}",
-					"{by}: {action}.\nGroup: {group}\nAssignee: {assignee}" },
-			"approval.requested/zh", new String[] { "【待审批】{number} {title}",
-					"{by} 提交的记录等待您审批{behalf}。\n批准或驳回（无需登录，{validity}内有效）：{decideLink}" },
-			"approval.requested/en", new String[] { "[Approval needed] {number} {title}",
-					"{by} asks for your approval{behalf}.\nApprove or reject (no sign-in needed, valid for {validity}): {decideLink}" });
+			Map.entry("sla.warning/zh", new String[] { "【SLA 预警】{number} {title}",
+					"{clock}即将到期（截止 {due}）。\n处理组：{group}\n处理人：{assignee}" }),
+			Map.entry("sla.warning/en", new String[] { "[SLA warning] {number} {title}",
+					"The {clock} target is close (due {due}).\nGroup: {group}\nAssignee: {assignee}" }),
+			Map.entry("sla.breach/zh", new String[] { "【SLA 超时】{number} {title}",
+					"{clock}已超时（截止 {due}）。\n处理组：{group}\n处理人：{assignee}" }),
+			Map.entry("sla.breach/en", new String[] { "[SLA breached] {number} {title}",
+					"The {clock} target was missed (due {due}).\nGroup: {group}\nAssignee: {assignee}" }),
+			Map.entry("workitem.assigned/zh", new String[] { "【待处理】{number} {title}", "{by} 将此记录分派给您（优先级 {priority}）。" }),
+			Map.entry("workitem.assigned/en", new String[] { "[Assigned to you] {number} {title}",
+					"{by} assigned this record to you (priority {priority})." }),
+			Map.entry("workitem.transitioned/zh", new String[] { "【进展】{number} {title}", "{by} 执行了“{action}”。\n处理组：{group}\n处理人：{assignee}" }),
+			Map.entry("workitem.transitioned/en", new String[] { "[Update] {number} {title}",
+					"{by}: {action}.\nGroup: {group}\nAssignee: {assignee}" }),
+			Map.entry("approval.requested/zh", new String[] { "【待审批】{number} {title}",
+					"{by} 提交的记录等待您审批{behalf}。\n批准或驳回（无需登录，{validity}内有效）：{decideLink}" }),
+			Map.entry("approval.requested/en", new String[] { "[Approval needed] {number} {title}",
+					"{by} asks for your approval{behalf}.\nApprove or reject (no sign-in needed, valid for {validity}): {decideLink}" }),
+			Map.entry("ticket.received/zh", new String[] { "【已受理】{number} {title}",
+					"您的工单已收到（渠道：{channel}），编号 {number}，由{group}处理。\n直接回复本邮件即可补充信息或附件，请保留主题中的编号。" }),
+			Map.entry("ticket.received/en", new String[] { "[Received] {number} {title}",
+					"We received your ticket ({channel}) as {number}; {group} handles it.\nReply to this e-mail to add information or files; keep the number in the subject." }));
 			// @formatter:on
 
 	private final NamedParameterJdbcTemplate jdbc;

@@ -40,7 +40,8 @@ public class FileStore {
 			Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 			Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 			Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-			Map.entry("doc", "application/msword"), Map.entry("xls", "application/vnd.ms-excel"));
+			Map.entry("doc", "application/msword"), Map.entry("xls", "application/vnd.ms-excel"),
+			Map.entry("eml", "message/rfc822"));
 
 	private final Path root;
 
@@ -176,6 +177,11 @@ public class FileStore {
 			case "doc":
 			case "xls":
 				return startsWith(b, new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 });
+			case "eml":
+				// a mail (served as message/rfc822, never rendered): its headers hold no
+				// NUL
+				return b.length > 0
+						&& java.util.stream.IntStream.range(0, Math.min(b.length, 8192)).noneMatch((i) -> b[i] == 0);
 			default:
 				// text: no NUL bytes, no markup a browser would render as a page
 				return isText(b);

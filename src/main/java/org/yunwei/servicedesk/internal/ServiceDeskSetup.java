@@ -26,6 +26,7 @@ import org.yunwei.workitem.WorkItemType;
  * and requests.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(MailIntakeSettings.class)
 class ServiceDeskSetup {
 
 	static final WorkItemType REQUEST = new WorkItemType("request", "REQ", "request", "workflows/request.json",
@@ -73,7 +74,8 @@ class ServiceDeskSetup {
 				new NavItem(NavArea.SERVICE_DESK, "nav.portal", "/portal", "life-preserver", "incident:submit"),
 				new NavItem(NavArea.SERVICE_DESK, "nav.catalogue", "/catalogue", "grid-3x3-gap", Catalogue.MANAGE),
 				new NavItem(NavArea.SERVICE_DESK, "nav.deskTemplates", "/desk/templates", "card-text",
-						DeskTemplates.MANAGE));
+						DeskTemplates.MANAGE),
+				new NavItem(NavArea.SERVICE_DESK, "nav.mail", "/desk/mail", "envelope-paper", DeskTemplates.MANAGE));
 	}
 
 	/**
