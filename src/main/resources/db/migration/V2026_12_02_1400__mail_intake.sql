@@ -23,3 +23,15 @@ create table sd_mail (
 );
 create index ix_sd_mail_status on sd_mail (status, id);
 create index ix_sd_mail_from on sd_mail (from_address, received_at);
+
+-- Idempotent intake (POST /api/v1/incidents with Idempotency-Key): a key, per caller, names
+-- the one record its first request created; the same request again gets that record, a
+-- different request with the same key is refused.
+create table sd_idempotency (
+    user_id      bigint        not null,
+    idem_key     varchar(200)  not null,
+    request_hash varchar(64)   not null,
+    item_id      bigint        not null references wi_item (id),
+    created_at   timestamp with time zone not null,
+    constraint pk_sd_idempotency primary key (user_id, idem_key)
+);

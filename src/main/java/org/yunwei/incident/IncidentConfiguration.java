@@ -8,9 +8,20 @@ import org.springframework.context.annotation.Configuration;
 
 import org.yunwei.platform.identity.PermissionContributor;
 import org.yunwei.platform.identity.PermissionDefinition;
+import org.yunwei.platform.web.NavArea;
+import org.yunwei.platform.web.NavContributor;
+import org.yunwei.platform.web.NavItem;
+import org.yunwei.workitem.TransitionContext;
+import org.yunwei.workitem.WorkItemPanel;
 import org.yunwei.workitem.WorkItemType;
+import org.yunwei.workitem.WorkflowActionHandler;
+import org.yunwei.workitem.WorkflowDefinition;
 
-/** The incident work-item type and who may see, raise and work on incidents. */
+/**
+ * The incident work-item type, who may see, raise and work on incidents, declare major
+ * incidents and maintain the category tree; the incident panel on the record page; the
+ * {@code majorIncidentReview} workflow guard.
+ */
 @Configuration(proxyBeanMethods = false)
 class IncidentConfiguration {
 
@@ -31,7 +42,58 @@ class IncidentConfiguration {
 	PermissionContributor incidentPermissions() {
 		return () -> List.of(new PermissionDefinition(INCIDENT.readPermission(), "incident", null, READERS),
 				new PermissionDefinition(INCIDENT.writePermission(), "incident", null, WORKERS),
-				new PermissionDefinition(INCIDENT.submitPermission(), "incident", null, Set.of("DEPARTMENT_USER")));
+				new PermissionDefinition(INCIDENT.submitPermission(), "incident", null, Set.of("DEPARTMENT_USER")),
+				new PermissionDefinition(Incidents.MAJOR, "incident", null,
+						Set.of("OM_HEAD", "OM_MANAGER", "SERVICE_DESK_AGENT")),
+				new PermissionDefinition(Incidents.MANAGE, "incident", null, Set.of("OM_HEAD", "OM_MANAGER")));
+	}
+
+	@Bean
+	NavContributor incidentNavigation() {
+		return () -> List.of(new NavItem(NavArea.SERVICE_DESK, "nav.incidentCategories", "/incidents/categories",
+				"diagram-2", Incidents.MANAGE));
+	}
+
+	/** Category, resolution and the major-incident procedure on an incident's page. */
+	@Bean
+	WorkItemPanel incidentPanel() {
+		return new WorkItemPanel() {
+			@Override
+			public java.util.Optional<String> url(org.yunwei.workitem.WorkItemView item) {
+				return INCIDENT.code().equals(item.type()) ? java.util.Optional.of("/incidents/panel/" + item.id())
+						: java.util.Optional.empty();
+			}
+
+			@Override
+			public boolean live() {
+				return false;
+			}
+		};
+	}
+
+	/**
+	 * {@code {"type": "majorIncidentReview"}} on a closing transition: a major incident
+	 * does not close before its post-incident review is completed.
+	 */
+	@Bean
+	WorkflowActionHandler majorIncidentReviewAction(
+			org.springframework.beans.factory.ObjectProvider<Incidents> incidents) {
+		return new WorkflowActionHandler() {
+			@Override
+			public String type() {
+				return "majorIncidentReview";
+			}
+
+			@Override
+			public void validate(WorkflowDefinition.Action action, String field, WorkflowDefinition definition,
+					List<org.yunwei.platform.ValidationFailed.Violation> violations) {
+			}
+
+			@Override
+			public void apply(WorkflowDefinition.Action action, TransitionContext context) {
+				incidents.getObject().requireReview(context.item());
+			}
+		};
 	}
 
 }

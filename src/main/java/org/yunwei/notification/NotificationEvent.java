@@ -34,7 +34,13 @@ public enum NotificationEvent {
 	 * A ticket raised through a channel (e-mail, phone, another system) was received:
 	 * {@code {channel}}. The subject keeps the number, so a reply threads to the ticket.
 	 */
-	TICKET_RECEIVED("ticket.received", List.of("channel", "group"));
+	TICKET_RECEIVED("ticket.received", List.of("channel", "group")),
+
+	/** An incident was declared a major incident: {@code {by}}, {@code {reason}}. */
+	MAJOR_INCIDENT("incident.major", List.of("by", "reason", "priority", "group", "assignee")),
+
+	/** An update of a major incident was posted: {@code {by}}, {@code {message}}. */
+	MAJOR_INCIDENT_UPDATE("incident.majorUpdate", List.of("by", "message", "group", "assignee"));
 
 	private final String code;
 

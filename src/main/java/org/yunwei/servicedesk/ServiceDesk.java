@@ -110,7 +110,7 @@ public class ServiceDesk {
 		f.setDescription(form.getDescription());
 		f.setUrgency(form.getUrgency());
 		f.setServiceId((form.getServiceId() == null && asked != null) ? asked.getServiceId() : form.getServiceId());
-		if (form.getRequesterId() != null || form.getImpact() != null) {
+		if (form.getRequesterId() != null || form.getImpact() != null || !form.getCiIds().isEmpty()) {
 			// only those who handle tickets raise them for someone else or judge the
 			// impact
 			if (!this.items.canWrite(form.getKind().type())) {
@@ -123,6 +123,7 @@ public class ServiceDesk {
 			if (form.getImpact() != null) {
 				f.setImpact(form.getImpact());
 			}
+			f.setCiIds(new ArrayList<>(form.getCiIds()));
 		}
 		WorkItemView item = this.items.create(form.getKind().type(), (asked != null) ? asked.getCode() : Workflows.OWN,
 				f);
@@ -148,6 +149,66 @@ public class ServiceDesk {
 							(channel == Channel.EMAIL) ? "e-mail" : "phone"));
 		}
 		return item;
+	}
+
+	/** A ticket raised once for an idempotency key, and whether this call replayed it. */
+	public record Raised(WorkItemView item, boolean replayed) {
+	}
+
+	/**
+	 * Raises a ticket at most once per caller and {@code key} (another system retrying a
+	 * call it did not see answered): the same request again returns the record the first
+	 * created; a different request with the same key is refused. Two calls racing with
+	 * one key: the second fails on the key's uniqueness and, called again, replays.
+	 */
+	public Raised raiseOnce(String key, TicketFormData form, Channel channel) {
+		CurrentUser me = this.access.user();
+		if (key.isBlank() || key.length() > 200 || !key.chars().allMatch((c) -> c > 32 && c < 127)) {
+			throw new ValidationFailed("Idempotency-Key", "servicedesk.error.idempotencyKey");
+		}
+		String hash = requestHash(form);
+		Optional<Raised> earlier = replay(me.id(), key, hash);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		WorkItemView item = raise(form, channel);
+		this.jdbc.update(
+				"insert into sd_idempotency (user_id, idem_key, request_hash, item_id, created_at)"
+						+ " values (:u, :k, :h, :i, :at)",
+				new MapSqlParameterSource("u", me.id()).addValue("k", key)
+					.addValue("h", hash)
+					.addValue("i", item.id())
+					.addValue("at", this.clock.instant().atOffset(ZoneOffset.UTC)));
+		return new Raised(item, false);
+	}
+
+	private Optional<Raised> replay(long userId, String key, String hash) {
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"select request_hash, item_id from sd_idempotency where user_id = :u and idem_key = :k",
+				new MapSqlParameterSource("u", userId).addValue("k", key));
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		if (!hash.equals(rows.get(0).get("request_hash"))) {
+			throw new ValidationFailed("Idempotency-Key", "servicedesk.error.idempotencyReused", key);
+		}
+		long id = ((Number) rows.get(0).get("item_id")).longValue();
+		return Optional.of(new Raised(this.items.get(String.valueOf(id)), true));
+	}
+
+	private static String requestHash(TicketFormData f) {
+		String canonical = String.join("\u0000", String.valueOf(f.getKind()), String.valueOf(f.getTitle()),
+				String.valueOf(f.getDescription()), String.valueOf(f.getUrgency()), String.valueOf(f.getImpact()),
+				String.valueOf(f.getServiceId()), String.valueOf(f.getRequesterId()), String.valueOf(f.getCiIds()),
+				String.valueOf(f.getCatalogueItem()), String.valueOf(f.getCustomFields()));
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The caller's own tickets (as requester), open ones first, newest first. */

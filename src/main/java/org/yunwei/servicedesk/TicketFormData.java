@@ -36,6 +36,9 @@ public class TicketFormData {
 	 */
 	private Long requesterId;
 
+	/** The configuration items it concerns (monitoring knows them; staff only). */
+	private java.util.List<Long> ciIds = new java.util.ArrayList<>();
+
 	/** How widely it is felt, when the service desk knows (empty: the type's default). */
 	@Min(1)
 	@Max(3)
@@ -122,6 +125,14 @@ public class TicketFormData {
 
 	public void setImpact(Integer impact) {
 		this.impact = impact;
+	}
+
+	public java.util.List<Long> getCiIds() {
+		return this.ciIds;
+	}
+
+	public void setCiIds(java.util.List<Long> ciIds) {
+		this.ciIds = (ciIds == null) ? new java.util.ArrayList<>() : ciIds;
 	}
 
 }

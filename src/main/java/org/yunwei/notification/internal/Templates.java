@@ -44,7 +44,15 @@ public class Templates {
 			Map.entry("ticket.received/zh", new String[] { "【已受理】{number} {title}",
 					"您的工单已收到（渠道：{channel}），编号 {number}，由{group}处理。\n直接回复本邮件即可补充信息或附件，请保留主题中的编号。" }),
 			Map.entry("ticket.received/en", new String[] { "[Received] {number} {title}",
-					"We received your ticket ({channel}) as {number}; {group} handles it.\nReply to this e-mail to add information or files; keep the number in the subject." }));
+					"We received your ticket ({channel}) as {number}; {group} handles it.\nReply to this e-mail to add information or files; keep the number in the subject." }),
+			Map.entry("incident.major/zh", new String[] { "【重大事件】{number} {title}",
+					"{by} 宣布此事件为重大事件（优先级 {priority}）。\n原因：{reason}\n处理组：{group}\n处理人：{assignee}" }),
+			Map.entry("incident.major/en", new String[] { "[Major incident] {number} {title}",
+					"{by} declared this a major incident (priority {priority}).\nReason: {reason}\nGroup: {group}\nAssignee: {assignee}" }),
+			Map.entry("incident.majorUpdate/zh", new String[] { "【重大事件通报】{number} {title}",
+					"{by} 通报：\n{message}\n处理组：{group}\n处理人：{assignee}" }),
+			Map.entry("incident.majorUpdate/en", new String[] { "[Major incident update] {number} {title}",
+					"{by}:\n{message}\nGroup: {group}\nAssignee: {assignee}" }));
 			// @formatter:on
 
 	private final NamedParameterJdbcTemplate jdbc;
