@@ -11,11 +11,9 @@ import org.yunwei.platform.identity.PermissionDefinition;
 import org.yunwei.platform.web.NavArea;
 import org.yunwei.platform.web.NavContributor;
 import org.yunwei.platform.web.NavItem;
-import org.yunwei.workitem.TransitionContext;
 import org.yunwei.workitem.WorkItemPanel;
 import org.yunwei.workitem.WorkItemType;
 import org.yunwei.workitem.WorkflowActionHandler;
-import org.yunwei.workitem.WorkflowDefinition;
 
 /**
  * The incident work-item type, who may see, raise and work on incidents, declare major
@@ -50,8 +48,11 @@ class IncidentConfiguration {
 
 	@Bean
 	NavContributor incidentNavigation() {
-		return () -> List.of(new NavItem(NavArea.SERVICE_DESK, "nav.incidentCategories", "/incidents/categories",
-				"diagram-2", Incidents.MANAGE));
+		return () -> List.of(
+				new NavItem(NavArea.SERVICE_DESK, "nav.incidentCategories", "/incidents/categories", "diagram-2",
+						Incidents.MANAGE),
+				new NavItem(NavArea.SERVICE_DESK, "nav.recordQuality", "/incidents/quality", "clipboard2-check",
+						Incidents.MANAGE));
 	}
 
 	/** Category, resolution and the major-incident procedure on an incident's page. */
@@ -72,28 +73,24 @@ class IncidentConfiguration {
 	}
 
 	/**
+	 * {@code {"type": "resolveChildren"}} on a mass incident's resolution: its open child
+	 * incidents are resolved with it.
+	 */
+	@Bean
+	WorkflowActionHandler resolveChildrenAction(org.springframework.beans.factory.ObjectProvider<Incidents> incidents) {
+		return WorkflowActionHandler.of("resolveChildren",
+				(action, context) -> incidents.getObject().resolveChildren(context));
+	}
+
+	/**
 	 * {@code {"type": "majorIncidentReview"}} on a closing transition: a major incident
 	 * does not close before its post-incident review is completed.
 	 */
 	@Bean
 	WorkflowActionHandler majorIncidentReviewAction(
 			org.springframework.beans.factory.ObjectProvider<Incidents> incidents) {
-		return new WorkflowActionHandler() {
-			@Override
-			public String type() {
-				return "majorIncidentReview";
-			}
-
-			@Override
-			public void validate(WorkflowDefinition.Action action, String field, WorkflowDefinition definition,
-					List<org.yunwei.platform.ValidationFailed.Violation> violations) {
-			}
-
-			@Override
-			public void apply(WorkflowDefinition.Action action, TransitionContext context) {
-				incidents.getObject().requireReview(context.item());
-			}
-		};
+		return WorkflowActionHandler.of("majorIncidentReview",
+				(action, context) -> incidents.getObject().requireReview(context.item()));
 	}
 
 }

@@ -341,6 +341,95 @@ public class Incidents {
 		return details(item);
 	}
 
+	// ---- mass incidents: parent and children
+
+	/**
+	 * An incident's parent (a mass incident it is part of) and its own child incidents.
+	 */
+	public record Family(org.yunwei.workitem.LinkView parent, List<org.yunwei.workitem.LinkView> children) {
+	}
+
+	@Transactional(readOnly = true)
+	public Family family(String number) {
+		WorkItemView item = incident(number);
+		org.yunwei.workitem.LinkView parent = null;
+		List<org.yunwei.workitem.LinkView> children = new ArrayList<>();
+		List<org.yunwei.workitem.LinkView> links = this.items.links(item.id())
+			.stream()
+			.filter((l) -> l.kind() == org.yunwei.workitem.LinkKind.PARENT_OF)
+			.toList();
+		Map<Long, org.yunwei.workitem.WorkItemBrief> others = this.items
+			.briefs(links.stream().map(org.yunwei.workitem.LinkView::otherId).toList());
+		for (org.yunwei.workitem.LinkView l : links) {
+			if (others.containsKey(l.otherId()) && TYPE.equals(others.get(l.otherId()).type())) {
+				if (l.outgoing()) {
+					children.add(l);
+				}
+				else {
+					parent = l;
+				}
+			}
+		}
+		return new Family(parent, children);
+	}
+
+	/**
+	 * Makes an incident part of a mass incident: the parent's resolution resolves it (the
+	 * {@code resolveChildren} workflow action), so each requester is told and confirms.
+	 * One level: a parent is not itself a child.
+	 */
+	public Family attachToParent(String number, String parentNumber) {
+		WorkItemView child = incident(number);
+		requireWork(child);
+		if (parentNumber == null || parentNumber.isBlank()) {
+			throw new ValidationFailed("parent", "incident.error.parentRequired");
+		}
+		WorkItemView parent = incident(parentNumber.strip());
+		if (parent.id() == child.id()) {
+			throw new ValidationFailed("parent", "workitem.error.linkSelf");
+		}
+		if (parent.stateCategory().isEnd() || child.stateCategory().isEnd()) {
+			throw new Conflict("incident.error.ended",
+					parent.stateCategory().isEnd() ? parent.number() : child.number());
+		}
+		if (family(child.number()).parent() != null) {
+			throw new Conflict("incident.error.hasParent", child.number());
+		}
+		if (family(parent.number()).parent() != null || !family(child.number()).children().isEmpty()) {
+			throw new ValidationFailed("parent", "incident.error.oneLevel");
+		}
+		this.items.link(parent.id(), org.yunwei.workitem.LinkKind.PARENT_OF, child.number());
+		this.items.comment(child.id(), text("incident.journal.childOf", parent.number()), false);
+		return family(child.number());
+	}
+
+	/**
+	 * The workflow action on a parent's resolution: each open child incident is taken up
+	 * if it must be and resolved with the parent's comment.
+	 */
+	void resolveChildren(org.yunwei.workitem.TransitionContext context) {
+		WorkItemView parent = context.item();
+		String comment = text("incident.journal.resolvedWithParent", parent.number())
+				+ ((context.comment() == null || context.comment().isBlank()) ? "" : "\n\n" + context.comment());
+		for (String number : context.openLinked(org.yunwei.workitem.LinkKind.PARENT_OF)) {
+			WorkItemView child = this.items.get(number);
+			if (!TYPE.equals(child.type())) {
+				continue;
+			}
+			for (String step : List.of("take", "resume", "resolve")) {
+				boolean open = this.items.transitions(child.id()).stream().anyMatch((t) -> t.name().equals(step));
+				if (!open) {
+					continue;
+				}
+				if ("resolve".equals(step) && child.assignee() == null) {
+					child = this.items.assign(child.id(), this.access.user().id(), null);
+				}
+				child = this.items.take(child.id(), step, new org.yunwei.workitem.TransitionRequest(
+						"resolve".equals(step) ? comment : null, false, null, null, null));
+			}
+		}
+	}
+
 	/**
 	 * The workflow guard: a major incident does not close before its post-incident review
 	 * is completed.
@@ -463,7 +552,11 @@ public class Incidents {
 		return at.atOffset(ZoneOffset.UTC);
 	}
 
-	private static Instant instant(Object o) {
+	/**
+	 * A timestamp as the JDBC drivers return it (H2: OffsetDateTime, PostgreSQL:
+	 * Timestamp).
+	 */
+	static Instant instant(Object o) {
 		if (o == null) {
 			return null;
 		}

@@ -1511,6 +1511,24 @@ public class WorkItems {
 					i.getAssigneeId(), i.getGroupId(), i.getServiceId(), i.getStateCategory(), i.getRequesterId()));
 	}
 
+	/** A record closed in a period: for sampling its records (read by the system). */
+	public record ClosedRecord(long id, String number, String title, Instant closedAt) {
+	}
+
+	/**
+	 * The records of a type that were closed (DONE) in {@code [from, to)}, oldest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<ClosedRecord> closedBetween(String type, Instant from, Instant to) {
+		return this.jdbc.query(
+				"select id, number, title, closed_at from wi_item where type_code = :type and state_category = 'DONE'"
+						+ " and closed_at >= :from and closed_at < :to order by closed_at, id",
+				new MapSqlParameterSource("type", type).addValue("from", from.atOffset(ZoneOffset.UTC))
+					.addValue("to", to.atOffset(ZoneOffset.UTC)),
+				(rs, n) -> new ClosedRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
+	}
+
 	/** Several records' briefs in one query (read by the system, like {@link #brief}). */
 	@Transactional(readOnly = true)
 	public Map<Long, WorkItemBrief> briefs(java.util.Collection<Long> ids) {

@@ -27,4 +27,25 @@ public interface WorkflowActionHandler {
 	 */
 	void apply(WorkflowDefinition.Action action, TransitionContext context);
 
+	/** A handler of an action without parameters: only what it does. */
+	static WorkflowActionHandler of(String type,
+			java.util.function.BiConsumer<WorkflowDefinition.Action, TransitionContext> apply) {
+		return new WorkflowActionHandler() {
+			@Override
+			public String type() {
+				return type;
+			}
+
+			@Override
+			public void validate(WorkflowDefinition.Action action, String field, WorkflowDefinition definition,
+					List<Violation> violations) {
+			}
+
+			@Override
+			public void apply(WorkflowDefinition.Action action, TransitionContext context) {
+				apply.accept(action, context);
+			}
+		};
+	}
+
 }

@@ -17,10 +17,12 @@ import org.yunwei.support.TestUsers.Person;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * In a real browser, a major incident: a department user reports a fault; the agent
- * classifies it, declares it a major incident and posts an update; the head of O&M finds
- * both in the bell; the fault is resolved, but the user's confirmation is refused until
- * the manager completes the post-incident review, after which the user confirms it.
+ * In a real browser, a major incident: a department user reports a fault, and the same
+ * outage again; the agent classifies the first, declares it a major incident, makes the
+ * second part of it and posts an update; resolving it resolves the second; the head of
+ * O&M finds both in the bell; the fault is resolved, but the user's confirmation is
+ * refused until the manager completes the post-incident review, after which the user
+ * confirms it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "yunwei.test.context=portal-flow", "yunwei.service-desk.group=SD-FLOW" })
@@ -44,6 +46,7 @@ class MajorIncidentFlowIT {
 		try (Playwright playwright = Browser.playwright();
 				com.microsoft.playwright.Browser browser = Browser.launch(playwright)) {
 			String number;
+			String same;
 			try (BrowserContext context = browser.newContext(Browser.context())) {
 				Page page = Browser.signIn(context, base, manager.username(), TestUsers.PASSWORD);
 				page.click("a.yw-nav-link:has-text('事件分类')");
@@ -60,6 +63,11 @@ class MajorIncidentFlowIT {
 				page.fill("#description", "所有电脑都无法上网，内网也打不开。");
 				page.click("#ticket-submit");
 				number = page.locator("#ticket-number").textContent().strip();
+				page.navigate(base + "/portal/new?kind=INCIDENT");
+				page.fill("#title", "三楼也上不了网");
+				page.fill("#description", "三楼办公室电脑全部断网。");
+				page.click("#ticket-submit");
+				same = page.locator("#ticket-number").textContent().strip();
 			}
 			try (BrowserContext context = browser.newContext(Browser.context())) {
 				Page page = Browser.signIn(context, base, agent.username(), TestUsers.PASSWORD);
@@ -78,12 +86,21 @@ class MajorIncidentFlowIT {
 				assertThat(page.locator(".alert-success")).containsText("已宣布为重大事件");
 				assertThat(page.locator("#major-panel")).containsText("核心交换机故障");
 				assertThat(page.locator(".yw-page-head")).containsText("P1");
+				// the same outage reported again: part of the major incident
+				page.navigate(base + "/work/incident/" + same);
+				page.fill("#parent-number", number);
+				page.click("#parent-submit");
+				assertThat(page.locator("#parent-link")).hasText(number);
+				page.click("#parent-link");
+				assertThat(page.locator("#children")).containsText(same);
 				page.fill("#update-message", "已更换备用交换机，正在逐层恢复。");
 				page.click("#update-submit");
 				assertThat(page.locator("#major-updates")).containsText("已更换备用交换机");
 				page.fill("#transition-comment", "备用交换机上线，网络恢复。");
 				page.click("button:has-text('解决')");
 				assertThat(page.locator(".alert-success")).isVisible();
+				page.navigate(base + "/work/incident/" + same);
+				assertThat(page.locator("#journal")).containsText("随批量事件 " + number + " 解决");
 			}
 			try (BrowserContext context = browser.newContext(Browser.context())) {
 				Page page = Browser.signIn(context, base, head.username(), TestUsers.PASSWORD);

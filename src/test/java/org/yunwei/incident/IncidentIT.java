@@ -184,6 +184,107 @@ class IncidentIT {
 			.status()).as("a completed review stays as it was").isEqualTo(409);
 	}
 
+	@Test
+	void aMassIncidentResolvesItsChildrenAndClosedRecordsAreSampledForQuality() {
+		Api api = new Api(this.port);
+		TestUsers people = new TestUsers(this.context);
+		Person manager = people.create("qmmanager", null, "OM_MANAGER");
+		Person agent = people.create("qmagent", null, "SERVICE_DESK_AGENT");
+		Person first = people.create("qmfirst", null, "DEPARTMENT_USER");
+		Person second = people.create("qmsecond", null, "DEPARTMENT_USER");
+		people.joinGroup("SD-IT", "服务台", agent);
+		String managerToken = api.token(manager.username(), TestUsers.PASSWORD);
+		String agentToken = api.token(agent.username(), TestUsers.PASSWORD);
+		String firstToken = api.token(first.username(), TestUsers.PASSWORD);
+		String secondToken = api.token(second.username(), TestUsers.PASSWORD);
+		String parent = ticket(api, firstToken, "二楼全部无法上网");
+		String child = ticket(api, secondToken, "我的电脑上不了网");
+		String onHold = ticket(api, firstToken, "会议室电视无法投屏");
+		api.post("/api/v1/work-items/" + parent + "/transitions/take", agentToken, "{}");
+		api.post("/api/v1/work-items/" + onHold + "/transitions/take", agentToken, "{}");
+		api.post("/api/v1/work-items/" + onHold + "/transitions/wait", agentToken,
+				Api.json(Map.of("comment", "等待网络恢复")));
+		Response attached = api.post("/api/v1/incidents/" + child + "/parent", agentToken,
+				Api.json(Map.of("parent", parent)));
+		assertThat(attached.status()).as(attached.body()).isEqualTo(200);
+		assertThat(attached.json().get("parent").get("otherNumber").asString()).isEqualTo(parent);
+		assertThat(api.post("/api/v1/incidents/" + onHold + "/parent", agentToken, Api.json(Map.of("parent", parent)))
+			.status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/incidents/" + child + "/parent", agentToken, Api.json(Map.of("parent", parent)))
+			.status()).as("already a child").isEqualTo(409);
+		assertThat(api.post("/api/v1/incidents/" + parent + "/parent", agentToken, Api.json(Map.of("parent", child)))
+			.status()).as("one level").isEqualTo(422);
+		assertThat(api.get("/api/v1/incidents/" + parent + "/family", agentToken).json().get("children").size())
+			.isEqualTo(2);
+
+		// the mass incident's resolution resolves its children, each requester is told
+		Response resolved = api.post("/api/v1/work-items/" + parent + "/transitions/resolve", agentToken,
+				Api.json(Map.of("comment", "更换了二楼汇聚交换机。")));
+		assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+		for (String n : java.util.List.of(child, onHold)) {
+			JsonNode t = api.get("/api/v1/work-items/" + n, agentToken).json();
+			assertThat(t.get("state").asString()).as(n).isEqualTo("resolved");
+		}
+		assertThat(api.get("/api/v1/tickets/" + child, secondToken)
+			.json()
+			.get("journal")
+			.valueStream()
+			.map((e) -> String.valueOf(e.get("body")))).anyMatch((b) -> b.contains(parent) && b.contains("汇聚交换机"));
+
+		// closed, then drawn for the record quality review and judged
+		accept(api, firstToken, parent);
+		accept(api, secondToken, child);
+		accept(api, firstToken, onHold);
+		String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		assertThat(
+				api.post("/api/v1/incidents/quality/samples", agentToken, Api.json(Map.of("period", month, "size", 2)))
+					.status())
+			.isEqualTo(403);
+		Response drawn = api.post("/api/v1/incidents/quality/samples", managerToken,
+				Api.json(Map.of("period", month, "size", 2)));
+		assertThat(drawn.status()).as(drawn.body()).isEqualTo(201);
+		JsonNode sample = drawn.json();
+		assertThat(sample.get("drawn").size()).isEqualTo(2);
+		assertThat(sample.get("closed").asInt()).isGreaterThanOrEqualTo(3);
+		long one = sample.get("drawn").get(0).get("id").asLong();
+		long two = sample.get("drawn").get(1).get("id").asLong();
+		Response noNote = api.post("/api/v1/incidents/quality/" + one, managerToken,
+				Api.json(Map.of("accurate", false)));
+		assertThat(noNote.status()).as(noNote.body()).isEqualTo(422);
+		assertThat(api
+			.post("/api/v1/incidents/quality/" + one, managerToken,
+					Api.json(Map.of("accurate", false, "note", "分类应为网络而非硬件")))
+			.status()).isEqualTo(200);
+		assertThat(
+				api.post("/api/v1/incidents/quality/" + two, managerToken, Api.json(Map.of("accurate", true))).status())
+			.isEqualTo(200);
+		JsonNode indicator = api.get("/api/v1/indicators/8.3.3-2?period=" + month, managerToken).json();
+		assertThat(indicator.get("numerator").asLong()).isEqualTo(1);
+		assertThat(indicator.get("denominator").asLong()).isEqualTo(2);
+		assertThat(indicator.get("value").decimalValue()).isEqualByComparingTo("50.0");
+		Response rest = api.post("/api/v1/incidents/quality/samples", managerToken,
+				Api.json(Map.of("period", month, "size", 200)));
+		assertThat(rest.status()).isEqualTo(201);
+		assertThat(rest.json().get("drawn").size()).isEqualTo(rest.json().get("closed").asInt());
+		assertThat(api
+			.post("/api/v1/incidents/quality/samples", managerToken, Api.json(Map.of("period", month, "size", 1)))
+			.status()).as("each incident is drawn once").isEqualTo(422);
+	}
+
+	private static String ticket(Api api, String token, String title) {
+		Response r = api.post("/api/v1/tickets", token,
+				Api.json(Map.of("kind", "INCIDENT", "title", title, "description", title + "。")));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json().get("number").asString();
+	}
+
+	private static void accept(Api api, String token, String number) {
+		int version = api.get("/api/v1/work-items/" + number, token).json().get("version").asInt();
+		Response r = api.post("/api/v1/tickets/" + number + "/acceptance", token,
+				Api.json(Map.of("rating", 5, "version", version)));
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+	}
+
 	private static java.util.List<String> titles(Api api, String token) {
 		return api.get("/api/v1/notifications", token)
 			.json()

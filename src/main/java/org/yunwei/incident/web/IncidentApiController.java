@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.yunwei.incident.CategoryFormData;
@@ -20,6 +21,7 @@ import org.yunwei.incident.CategoryView;
 import org.yunwei.incident.DetailsFormData;
 import org.yunwei.incident.IncidentDetails;
 import org.yunwei.incident.Incidents;
+import org.yunwei.incident.RecordQuality;
 import org.yunwei.incident.ReviewFormData;
 
 /**
@@ -32,8 +34,11 @@ class IncidentApiController {
 
 	private final Incidents incidents;
 
-	IncidentApiController(Incidents incidents) {
+	private final RecordQuality quality;
+
+	IncidentApiController(Incidents incidents, RecordQuality quality) {
 		this.incidents = incidents;
+		this.quality = quality;
 	}
 
 	@GetMapping("/api/v1/incident-categories")
@@ -65,6 +70,21 @@ class IncidentApiController {
 		return this.incidents.saveDetails(number, form);
 	}
 
+	record Parent(@Size(max = 40) String parent) {
+	}
+
+	@GetMapping("/api/v1/incidents/{number}/family")
+	@Operation(summary = "The mass incident an incident is part of, and its own child incidents")
+	Incidents.Family family(@PathVariable String number) {
+		return this.incidents.family(number);
+	}
+
+	@PostMapping("/api/v1/incidents/{number}/parent")
+	@Operation(summary = "Make an incident part of a mass incident (it is resolved with it)")
+	Incidents.Family parent(@PathVariable String number, @Valid @RequestBody Parent parent) {
+		return this.incidents.attachToParent(number, parent.parent());
+	}
+
 	record Declaration(@Size(max = 2000) String reason) {
 	}
 
@@ -87,6 +107,30 @@ class IncidentApiController {
 	@Operation(summary = "Save the post-incident review; complete=true marks it done (then the incident may close)")
 	IncidentDetails review(@PathVariable String number, @Valid @RequestBody ReviewFormData form) {
 		return this.incidents.saveReview(number, form);
+	}
+
+	// ---- record quality review (8.3.3-2)
+
+	@GetMapping("/api/v1/incidents/quality")
+	RecordQuality.Sample sample(@RequestParam String period) {
+		return this.quality.sample(period);
+	}
+
+	record Draw(String period, Integer size) {
+	}
+
+	@PostMapping("/api/v1/incidents/quality/samples")
+	ResponseEntity<RecordQuality.Sample> drawApi(@RequestBody Draw draw) {
+		return ResponseEntity.status(201)
+			.body(this.quality.draw(draw.period(), (draw.size() == null) ? 10 : draw.size()));
+	}
+
+	record Judgement(boolean accurate, String note) {
+	}
+
+	@PostMapping("/api/v1/incidents/quality/{id}")
+	RecordQuality.Sampled judgeApi(@PathVariable long id, @RequestBody Judgement judgement) {
+		return this.quality.judge(id, judgement.accurate(), judgement.note());
 	}
 
 }

@@ -52,12 +52,19 @@ class IncidentController {
 		model.addAttribute("canManage", this.incidents.canManage());
 		model.addAttribute("categories", this.incidents.categories());
 		model.addAttribute("resolutionCodes", ResolutionCode.values());
+		model.addAttribute("family", this.incidents.family(item.number()));
 		return "incident/panel :: panel";
 	}
 
 	@PostMapping("/{number}/details")
 	String details(@PathVariable String number, @ModelAttribute DetailsFormData form, RedirectAttributes redirect) {
 		return act(number, redirect, "incident.detailsSaved", () -> this.incidents.saveDetails(number, form));
+	}
+
+	@PostMapping("/{number}/parent")
+	String parent(@PathVariable String number, @RequestParam(required = false) String parent,
+			RedirectAttributes redirect) {
+		return act(number, redirect, "incident.attached", () -> this.incidents.attachToParent(number, parent));
 	}
 
 	@PostMapping("/{number}/major")
@@ -79,13 +86,7 @@ class IncidentController {
 	}
 
 	private String act(String number, RedirectAttributes redirect, String done, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flash", done);
-		}
-		catch (DomainException ex) {
-			FormErrors.flash(redirect, ex);
-		}
+		FormErrors.attempt(redirect, done, action);
 		return "redirect:/work/incident/" + number;
 	}
 

@@ -54,4 +54,22 @@ public final class FormErrors {
 		redirect.addFlashAttribute("flashErrorArgs", firstArgs(ex));
 	}
 
+	/**
+	 * Runs a page's action: on success flashes {@code done}, on a refusal flashes its
+	 * message (the page is shown again after the redirect either way).
+	 * @return whether it succeeded
+	 */
+	public static boolean attempt(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, String done,
+			Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("flash", done);
+			return true;
+		}
+		catch (DomainException ex) {
+			flash(redirect, ex);
+			return false;
+		}
+	}
+
 }

@@ -114,13 +114,7 @@ class MailController {
 
 	@PostMapping("/{id}/discard")
 	String discard(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-		try {
-			this.intake.discard(id, note);
-			redirect.addFlashAttribute("flash", "mail.discarded");
-		}
-		catch (DomainException ex) {
-			FormErrors.flash(redirect, ex);
-		}
+		FormErrors.attempt(redirect, "mail.discarded", () -> this.intake.discard(id, note));
 		return "redirect:/desk/mail/" + id;
 	}
 

@@ -196,13 +196,7 @@ class PortalController {
 	}
 
 	private String act(String number, RedirectAttributes redirect, String done, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flash", done);
-		}
-		catch (DomainException ex) {
-			FormErrors.flash(redirect, ex);
-		}
+		FormErrors.attempt(redirect, done, action);
 		return "redirect:/portal/tickets/" + number;
 	}
 
