@@ -2,8 +2,6 @@ package org.yunwei.incident;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +23,7 @@ import org.yunwei.notification.Notifications;
 import org.yunwei.platform.Conflict;
 import org.yunwei.platform.Forbidden;
 import org.yunwei.platform.NotFound;
+import org.yunwei.platform.Timestamps;
 import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.audit.AuditAction;
 import org.yunwei.platform.audit.AuditEvent;
@@ -130,7 +129,7 @@ public class Incidents {
 		this.jdbc.update(
 				"insert into inc_category (version, parent_id, code, name_zh, name_en, sort_order, active,"
 						+ " created_at, updated_at) values (0, :parent, :code, :zh, :en, :sort, :active, :at, :at)",
-				categoryParams(form).addValue("at", utc(now)));
+				categoryParams(form).addValue("at", Timestamps.utc(now)));
 		CategoryView created = category(form.getCode().strip());
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "incidentCategory", created.id(), created.code()));
 		return created;
@@ -148,7 +147,7 @@ public class Incidents {
 		checkCategory(form, id);
 		this.jdbc.update("update inc_category set version = version + 1, parent_id = :parent, code = :code,"
 				+ " name_zh = :zh, name_en = :en, sort_order = :sort, active = :active, updated_at = :at where id = :id",
-				categoryParams(form).addValue("at", utc(this.clock.instant())).addValue("id", id));
+				categoryParams(form).addValue("at", Timestamps.utc(this.clock.instant())).addValue("id", id));
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "incidentCategory", id, form.getCode()));
 		return category(form.getCode().strip());
 	}
@@ -219,7 +218,7 @@ public class Incidents {
 				new MapSqlParameterSource("id", item.id()).addValue("c", form.getCategoryId())
 					.addValue("r", (form.getResolutionCode() == null) ? null : form.getResolutionCode().name())
 					.addValue("w", blankToNull(form.getWorkaround()))
-					.addValue("at", utc(this.clock.instant())));
+					.addValue("at", Timestamps.utc(this.clock.instant())));
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "incidentDetails", item.id(), item.number()));
 		return details(item);
 	}
@@ -250,7 +249,7 @@ public class Incidents {
 						+ " major_declared_by = :by, major_declared_at = :at, updated_at = :at where item_id = :id",
 				new MapSqlParameterSource("id", item.id()).addValue("reason", reason.strip())
 					.addValue("by", me.id())
-					.addValue("at", utc(now)));
+					.addValue("at", Timestamps.utc(now)));
 		if (item.impact() != 1 || item.urgency() != 1) {
 			WorkItemFormData f = WorkItemFormData.of(item, this.items.zone());
 			f.setImpact(1);
@@ -285,7 +284,7 @@ public class Incidents {
 				new MapSqlParameterSource("id", item.id()).addValue("m", message.strip())
 					.addValue("n", people.size())
 					.addValue("by", me.id())
-					.addValue("at", utc(this.clock.instant())));
+					.addValue("at", Timestamps.utc(this.clock.instant())));
 		this.items.comment(item.id(), text("incident.journal.update", message.strip()), false);
 		this.notifications.tell(NotificationEvent.MAJOR_INCIDENT_UPDATE, item.id(), people,
 				Map.of("by", me.displayName(), "message", message.strip()));
@@ -331,14 +330,49 @@ public class Incidents {
 					.addValue("a", blankToNull(form.getActions()))
 					.addValue("l", blankToNull(form.getLessons()))
 					.addValue("by", form.isComplete() ? me.id() : null)
-					.addValue("at", form.isComplete() ? utc(now) : null)
-					.addValue("now", utc(now)));
+					.addValue("at", form.isComplete() ? Timestamps.utc(now) : null)
+					.addValue("now", Timestamps.utc(now)));
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "majorIncidentReview", item.id(),
 				item.number() + (form.isComplete() ? " completed" : "")));
 		if (form.isComplete()) {
 			this.items.comment(item.id(), text("incident.journal.reviewed"), true);
 		}
 		return details(item);
+	}
+
+	// ---- recurring incidents
+
+	/** Incidents of one category opened within the window: a problem candidate. */
+	public record Recurrence(CategoryView category, List<Long> incidentIds) {
+	}
+
+	/**
+	 * Categories with at least {@code threshold} incidents opened in the last
+	 * {@code days} days (leaving out those in {@code exclude}), most first: where a
+	 * problem is likely.
+	 */
+	@Transactional(readOnly = true)
+	public List<Recurrence> recurring(int days, int threshold, java.util.Collection<Long> exclude) {
+		this.access.require(TYPE + ":write");
+		List<Long> ids = new ArrayList<>(
+				this.items.openedSince(TYPE, this.clock.instant().minus(java.time.Duration.ofDays(days))));
+		ids.removeAll(exclude);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<Long>> byCategory = new java.util.LinkedHashMap<>();
+		this.jdbc.query("select item_id, category_id from inc_incident where category_id is not null"
+				+ " and item_id in (:ids) order by item_id", new MapSqlParameterSource("ids", ids), (rs) -> {
+					byCategory.computeIfAbsent(rs.getLong(2), (k) -> new ArrayList<>()).add(rs.getLong(1));
+				});
+		Map<Long, CategoryView> categories = new HashMap<>();
+		categories().forEach((c) -> categories.put(c.id(), c));
+		return byCategory.entrySet()
+			.stream()
+			.filter((e) -> e.getValue().size() >= threshold && categories.containsKey(e.getKey()))
+			.map((e) -> new Recurrence(categories.get(e.getKey()), e.getValue()))
+			.sorted(java.util.Comparator.comparing((Recurrence r) -> -r.incidentIds().size()))
+			.toList();
 	}
 
 	// ---- mass incidents: parent and children
@@ -500,15 +534,15 @@ public class Incidents {
 		boolean major = Boolean.TRUE.equals(r.get("major"));
 		IncidentDetails.Review review = major ? new IncidentDetails.Review((String) r.get("review_summary"),
 				(String) r.get("review_cause"), (String) r.get("review_actions"), (String) r.get("review_lessons"),
-				names.get(number(r.get("reviewed_by"))), instant(r.get("reviewed_at"))) : null;
+				names.get(number(r.get("reviewed_by"))), Timestamps.instant(r.get("reviewed_at"))) : null;
 		return new IncidentDetails(item.id(), ((Number) r.get("version")).intValue(), category,
 				(r.get("resolution_code") == null) ? null : ResolutionCode.valueOf((String) r.get("resolution_code")),
 				(String) r.get("workaround"), major, (String) r.get("major_reason"),
-				names.get(number(r.get("major_declared_by"))), instant(r.get("major_declared_at")), review,
+				names.get(number(r.get("major_declared_by"))), Timestamps.instant(r.get("major_declared_at")), review,
 				updates.stream()
 					.map((u) -> new IncidentDetails.Update(number(u.get("id")), (String) u.get("message"),
 							((Number) u.get("notified")).intValue(), names.get(number(u.get("posted_by"))),
-							instant(u.get("posted_at"))))
+							Timestamps.instant(u.get("posted_at"))))
 					.toList());
 	}
 
@@ -522,7 +556,7 @@ public class Incidents {
 		if (!exists(itemId)) {
 			this.jdbc.update(
 					"insert into inc_incident (item_id, version, major, updated_at) values (:id, 0, false, :at)",
-					new MapSqlParameterSource("id", itemId).addValue("at", utc(this.clock.instant())));
+					new MapSqlParameterSource("id", itemId).addValue("at", Timestamps.utc(this.clock.instant())));
 		}
 	}
 
@@ -546,30 +580,6 @@ public class Incidents {
 
 	private static String blankToNull(String s) {
 		return (s == null || s.isBlank()) ? null : s.strip();
-	}
-
-	private static OffsetDateTime utc(Instant at) {
-		return at.atOffset(ZoneOffset.UTC);
-	}
-
-	/**
-	 * A timestamp as the JDBC drivers return it (H2: OffsetDateTime, PostgreSQL:
-	 * Timestamp).
-	 */
-	static Instant instant(Object o) {
-		if (o == null) {
-			return null;
-		}
-		if (o instanceof OffsetDateTime t) {
-			return t.toInstant();
-		}
-		if (o instanceof java.sql.Timestamp t) {
-			return t.toInstant();
-		}
-		if (o instanceof java.time.LocalDateTime t) {
-			return t.toInstant(ZoneOffset.UTC);
-		}
-		return Instant.parse(o.toString());
 	}
 
 }

@@ -3,9 +3,7 @@ package org.yunwei.incident;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.yunwei.platform.NotFound;
 import org.yunwei.platform.ReportingPeriod;
+import org.yunwei.platform.Timestamps;
 import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.audit.AuditAction;
 import org.yunwei.platform.audit.AuditEvent;
@@ -124,9 +123,9 @@ public class RecordQuality implements IndicatorSource {
 							+ " values (:item, :number, :title, :closed, :by, :at)",
 					new MapSqlParameterSource("item", c.id()).addValue("number", c.number())
 						.addValue("title", c.title())
-						.addValue("closed", utc(c.closedAt()))
+						.addValue("closed", Timestamps.utc(c.closedAt()))
 						.addValue("by", me.id())
-						.addValue("at", utc(now)));
+						.addValue("at", Timestamps.utc(now)));
 		}
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "qualitySample", 0, p.label() + " " + size));
 		return sample(period);
@@ -144,7 +143,7 @@ public class RecordQuality implements IndicatorSource {
 				new MapSqlParameterSource("id", id).addValue("a", accurate)
 					.addValue("note", (note == null || note.isBlank()) ? null : note.strip())
 					.addValue("by", me.id())
-					.addValue("at", utc(this.clock.instant())));
+					.addValue("at", Timestamps.utc(this.clock.instant())));
 		if (n == 0) {
 			throw NotFound.of("qualityReview", id);
 		}
@@ -154,7 +153,8 @@ public class RecordQuality implements IndicatorSource {
 
 	private List<Sampled> drawn(ReportingPeriod p) {
 		return rows("where q.closed_at >= :from and q.closed_at < :to",
-				new MapSqlParameterSource("from", utc(p.start(this.zone))).addValue("to", utc(p.end(this.zone))));
+				new MapSqlParameterSource("from", Timestamps.utc(p.start(this.zone))).addValue("to",
+						Timestamps.utc(p.end(this.zone))));
 	}
 
 	private List<Sampled> rows(String where, MapSqlParameterSource params) {
@@ -171,9 +171,9 @@ public class RecordQuality implements IndicatorSource {
 		return rows.stream().map((r) -> {
 			Long by = (r.get("reviewed_by") == null) ? null : ((Number) r.get("reviewed_by")).longValue();
 			return new Sampled(((Number) r.get("id")).longValue(), ((Number) r.get("item_id")).longValue(),
-					(String) r.get("number"), (String) r.get("title"), Incidents.instant(r.get("closed_at")),
+					(String) r.get("number"), (String) r.get("title"), Timestamps.instant(r.get("closed_at")),
 					(Boolean) r.get("accurate"), (String) r.get("note"), names.get(by),
-					Incidents.instant(r.get("reviewed_at")));
+					Timestamps.instant(r.get("reviewed_at")));
 		}).toList();
 	}
 
@@ -196,10 +196,6 @@ public class RecordQuality implements IndicatorSource {
 			.toList();
 		long accurate = records.stream().filter(RecordRef::counted).count();
 		return IndicatorValue.share(CODE, period.label(), accurate, records.size(), records);
-	}
-
-	private static OffsetDateTime utc(Instant at) {
-		return at.atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yunwei.platform.DomainException;
 import org.yunwei.platform.KeysetPage;
 import org.yunwei.platform.NotFound;
+import org.yunwei.platform.Timestamps;
 import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.audit.AuditAction;
 import org.yunwei.platform.audit.AuditEvent;
@@ -333,7 +333,7 @@ public class MailIntake {
 							+ " handled_at = :at where id = :id",
 					new MapSqlParameterSource("id", id).addValue("note", abbreviate(note.strip(), 2000))
 						.addValue("by", me.id())
-						.addValue("at", utc(this.clock.instant())));
+						.addValue("at", Timestamps.utc(this.clock.instant())));
 			this.audit.record(AuditEvent.of(AuditAction.UPDATE, "mail", id, "discard " + mail.messageId()));
 		});
 		return view(id);
@@ -469,7 +469,7 @@ public class MailIntake {
 		Integer n = this.jdbc.queryForObject(
 				"select count(*) from sd_mail where from_address = :f and received_at > :since and id <> :id",
 				new MapSqlParameterSource("f", from).addValue("id", id)
-					.addValue("since", utc(this.clock.instant().minusSeconds(3600))),
+					.addValue("since", Timestamps.utc(this.clock.instant().minusSeconds(3600))),
 				Integer.class);
 		return n != null && n >= this.settings.floodLimit();
 	}
@@ -483,8 +483,8 @@ public class MailIntake {
 					.addValue("from", (mail == null) ? null : abbreviate(mail.fromAddress(), 320))
 					.addValue("name", (mail == null) ? null : abbreviate(mail.fromName(), 200))
 					.addValue("subject", (mail == null) ? null : abbreviate(mail.subject(), 1000))
-					.addValue("sent", (mail == null || mail.sentAt() == null) ? null : utc(mail.sentAt()))
-					.addValue("at", utc(this.clock.instant()))
+					.addValue("sent", (mail == null || mail.sentAt() == null) ? null : Timestamps.utc(mail.sentAt()))
+					.addValue("at", Timestamps.utc(this.clock.instant()))
 					.addValue("key", key)
 					.addValue("size", size),
 				holder, new String[] { "id" });
@@ -503,7 +503,7 @@ public class MailIntake {
 					.addValue("detail", abbreviate(o.detail(), 2000))
 					.addValue("item", o.itemId())
 					.addValue("by", by)
-					.addValue("at", utc(this.clock.instant())));
+					.addValue("at", Timestamps.utc(this.clock.instant())));
 	}
 
 	private void finish(long id, MailStatus status, String reason, String detail, Long itemId, Long by) {
@@ -529,10 +529,11 @@ public class MailIntake {
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-				instant(rs.getObject(6, OffsetDateTime.class)), instant(rs.getObject(7, OffsetDateTime.class)),
-				rs.getLong(8), MailStatus.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11),
-				rs.getObject(12, Long.class), rs.getInt(13), rs.getObject(14, Long.class),
-				instant(rs.getObject(15, OffsetDateTime.class)));
+				Timestamps.instant(rs.getObject(6, OffsetDateTime.class)),
+				Timestamps.instant(rs.getObject(7, OffsetDateTime.class)), rs.getLong(8),
+				MailStatus.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getObject(12, Long.class),
+				rs.getInt(13), rs.getObject(14, Long.class),
+				Timestamps.instant(rs.getObject(15, OffsetDateTime.class)));
 	}
 
 	private MailView view(long id) {
@@ -578,14 +579,6 @@ public class MailIntake {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static OffsetDateTime utc(Instant at) {
-		return at.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Instant instant(OffsetDateTime t) {
-		return (t == null) ? null : t.toInstant();
 	}
 
 }

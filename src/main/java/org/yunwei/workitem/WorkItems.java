@@ -1511,6 +1511,28 @@ public class WorkItems {
 					i.getAssigneeId(), i.getGroupId(), i.getServiceId(), i.getStateCategory(), i.getRequesterId()));
 	}
 
+	/** The records of a type opened since a moment (read by the system), oldest first. */
+	@Transactional(readOnly = true)
+	public List<Long> openedSince(String type, Instant since) {
+		return this.jdbc.queryForList(
+				"select id from wi_item where type_code = :type and opened_at >= :since order by opened_at, id",
+				new MapSqlParameterSource("type", type).addValue("since", since.atOffset(ZoneOffset.UTC)), Long.class);
+	}
+
+	/**
+	 * Which of these records link to some other record with that kind (e.g. CAUSED_BY).
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> linkingWith(java.util.Collection<Long> ids, LinkKind kind) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(this.jdbc.queryForList(
+				"select distinct from_id from wi_link where from_type = :t and kind = :k and from_id in (:ids)",
+				new MapSqlParameterSource("t", RECORD_TYPE).addValue("k", kind.name()).addValue("ids", ids),
+				Long.class));
+	}
+
 	/** A record closed in a period: for sampling its records (read by the system). */
 	public record ClosedRecord(long id, String number, String title, Instant closedAt) {
 	}

@@ -111,8 +111,9 @@ class IndicatorIT {
 		assertThat(complete.get("numerator").asLong()).as("only the task with a description counts").isEqualTo(1);
 
 		JsonNode coverage = api.get("/api/v1/indicators/7.4.2-1?period=2026-03", token).json();
-		assertThat(coverage.get("numerator").asLong()).as("incidents, service requests and routine operations")
-			.isEqualTo(3);
+		assertThat(coverage.get("numerator").asLong())
+			.as("incidents, problems, service requests and routine operations")
+			.isEqualTo(4);
 		assertThat(coverage.get("denominator").asLong()).isEqualTo(8);
 
 		JsonNode catalogue = api.get("/api/v1/indicators/8.3.1-1?period=2026-03", token).json();
