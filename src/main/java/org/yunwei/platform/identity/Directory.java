@@ -189,6 +189,19 @@ public class Directory {
 				new MapSqlParameterSource("q", q), Directory::person);
 	}
 
+	/** People by id, active or not, in one query (unknown ids left out). */
+	public Map<Long, Person> people(Collection<Long> ids) {
+		Map<Long, Person> result = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc
+				.query("select u.id, u.username, u.display_name, d.name, u.email, u.mobile from pf_user u"
+						+ " left join pf_department d on d.id = u.department_id where u.id in (:ids)",
+						new MapSqlParameterSource("ids", ids), Directory::person)
+				.forEach((p) -> result.put(p.id(), p));
+		}
+		return result;
+	}
+
 	/** A person by id, active or not. */
 	public java.util.Optional<Person> person(long id) {
 		return this.jdbc

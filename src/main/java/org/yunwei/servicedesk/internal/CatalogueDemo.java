@@ -58,9 +58,12 @@ class CatalogueDemo implements ApplicationRunner {
 
 	private final DeskTemplates templates;
 
+	private final org.yunwei.servicedesk.DutyRoster duty;
+
 	CatalogueDemo(@Value("${yunwei.demo:false}") boolean enabled, Directory directory, AccessControl access,
 			Catalogue catalogue, CustomFields fields, Workflows workflows, WorkItems items, Callbacks callbacks,
-			DeskTemplates templates) {
+			DeskTemplates templates, org.yunwei.servicedesk.DutyRoster duty) {
+		this.duty = duty;
 		this.callbacks = callbacks;
 		this.templates = templates;
 		this.enabled = enabled;
@@ -138,10 +141,31 @@ class CatalogueDemo implements ApplicationRunner {
 			ticket("邮箱无法收发", TicketKind.INCIDENT, "邮箱无法收发邮件", "客户端（网页/Outlook/手机）：\n报错信息：\n从何时开始：", 2, 2,
 					services.get("MAIL"));
 			ticket("密码重置（电话）", TicketKind.REQUEST, "密码重置", "系统：\n已核实身份的方式：", 3, 3, services.get("MAIL"));
+			roster();
 			log.info("Demo request catalogue: 6 items; callbacks for P1 and P2 incidents and the mail service;"
-					+ " 3 canned replies and 3 ticket templates");
+					+ " 3 canned replies and 3 ticket templates; a duty roster for the next two weeks");
 			return null;
 		});
+	}
+
+	/** Nights and weekends of the next two weeks, the systems group taking turns. */
+	private void roster() {
+		java.util.List<Long> people = this.directory.groupMembers("SYSTEMS");
+		if (people.isEmpty()) {
+			return;
+		}
+		// from yesterday, so that tonight (or this morning) someone is on duty
+		java.time.LocalDate day = java.time.LocalDate.now(this.items.zone()).minusDays(1);
+		for (int i = 0; i < 14; i++) {
+			java.time.LocalDate d = day.plusDays(i);
+			boolean weekend = d.getDayOfWeek().getValue() >= 6;
+			org.yunwei.servicedesk.DutyRoster.DutyFormData f = new org.yunwei.servicedesk.DutyRoster.DutyFormData();
+			f.setUserId(people.get(i % people.size()));
+			f.setStartsAt(weekend ? d.atTime(8, 30) : d.atTime(17, 30));
+			f.setEndsAt(d.plusDays(1).atTime(8, 30));
+			f.setNote(weekend ? "周末值班" : "夜班");
+			this.duty.add(f);
+		}
 	}
 
 	private void reply(String name, String body) {

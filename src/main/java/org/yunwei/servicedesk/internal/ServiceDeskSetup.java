@@ -71,6 +71,7 @@ class ServiceDeskSetup {
 	NavContributor serviceDeskNavigation() {
 		return () -> List.of(new NavItem(NavArea.SERVICE_DESK, "nav.desk", "/desk", "headset", "incident:write"),
 				new NavItem(NavArea.SERVICE_DESK, "nav.phone", "/desk/phone", "telephone-inbound", "incident:write"),
+				new NavItem(NavArea.SERVICE_DESK, "nav.duty", "/desk/duty", "calendar-week", "incident:write"),
 				new NavItem(NavArea.SERVICE_DESK, "nav.portal", "/portal", "life-preserver", "incident:submit"),
 				new NavItem(NavArea.SERVICE_DESK, "nav.catalogue", "/catalogue", "grid-3x3-gap", Catalogue.MANAGE),
 				new NavItem(NavArea.SERVICE_DESK, "nav.deskTemplates", "/desk/templates", "card-text",

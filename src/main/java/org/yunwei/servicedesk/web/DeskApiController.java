@@ -44,7 +44,11 @@ class DeskApiController {
 
 	private final ServiceDesk desk;
 
-	DeskApiController(AgentConsole console, DeskTemplates templates, ServiceDesk desk) {
+	private final org.yunwei.servicedesk.DutyRoster duty;
+
+	DeskApiController(AgentConsole console, DeskTemplates templates, ServiceDesk desk,
+			org.yunwei.servicedesk.DutyRoster duty) {
+		this.duty = duty;
 		this.console = console;
 		this.templates = templates;
 		this.desk = desk;
@@ -155,6 +159,36 @@ class DeskApiController {
 	@Operation(summary = "Change a template (send the version you read)")
 	DeskTemplateView update(@PathVariable long id, @Valid @RequestBody DeskTemplateFormData form) {
 		return this.templates.update(id, form);
+	}
+
+	@GetMapping("/desk/service-status")
+	@Operation(summary = "Whether the service desk is within its service hours now, today's hours, and who is on duty")
+	org.yunwei.servicedesk.DutyRoster.ServiceStatus serviceStatus() {
+		return this.duty.status();
+	}
+
+	@GetMapping("/desk/duty")
+	@Operation(summary = "The duty roster's shifts overlapping the days from and to (both included)")
+	List<org.yunwei.servicedesk.DutyRoster.Shift> shifts(
+			@RequestParam @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+			@RequestParam @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to) {
+		return this.duty.shifts(from, to);
+	}
+
+	@PostMapping("/desk/duty")
+	@Operation(summary = "Add a shift (local date-times in the organisation's time zone)")
+	ResponseEntity<org.yunwei.servicedesk.DutyRoster.Shift> addShift(
+			@Valid @RequestBody org.yunwei.servicedesk.DutyRoster.DutyFormData form) {
+		org.yunwei.servicedesk.DutyRoster.Shift shift = this.duty.add(form);
+		return ResponseEntity.created(URI.create("/api/v1/desk/duty/" + shift.id())).body(shift);
+	}
+
+	@org.springframework.web.bind.annotation.DeleteMapping("/desk/duty/{id}")
+	ResponseEntity<Void> removeShift(@PathVariable long id) {
+		this.duty.remove(id);
+		return ResponseEntity.noContent().build();
 	}
 
 }

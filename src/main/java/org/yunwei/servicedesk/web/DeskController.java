@@ -49,8 +49,15 @@ class DeskController {
 
 	private final AccessControl access;
 
+	private final org.yunwei.servicedesk.DutyRoster duty;
+
+	private final org.yunwei.platform.identity.Directory directory;
+
 	DeskController(AgentConsole console, DeskTemplates templates, ServiceDesk desk, WorkItems items,
-			AccessControl access) {
+			AccessControl access, org.yunwei.servicedesk.DutyRoster duty,
+			org.yunwei.platform.identity.Directory directory) {
+		this.duty = duty;
+		this.directory = directory;
 		this.console = console;
 		this.templates = templates;
 		this.desk = desk;
@@ -226,6 +233,38 @@ class DeskController {
 		model.addAttribute("kinds", TicketKind.values());
 		model.addAttribute("services", this.items.serviceOptions());
 		return "desk/phone";
+	}
+
+	// ---- duty roster
+
+	/**
+	 * The roster from {@code from} (default today) for two weeks, and the form to add a
+	 * shift.
+	 */
+	@GetMapping("/duty")
+	String duty(
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+			Model model) {
+		java.time.LocalDate start = (from != null) ? from : java.time.LocalDate.now(this.items.zone());
+		model.addAttribute("from", start);
+		model.addAttribute("shifts", this.duty.shifts(start, start.plusDays(13)));
+		model.addAttribute("status", this.duty.status());
+		model.addAttribute("users", this.directory.activeUsers());
+		model.addAttribute("canManage", this.access.user().has(DeskTemplates.MANAGE));
+		return "desk/duty";
+	}
+
+	@PostMapping("/duty")
+	String addShift(@ModelAttribute org.yunwei.servicedesk.DutyRoster.DutyFormData form, RedirectAttributes redirect) {
+		FormErrors.attempt(redirect, "desk.duty.added", () -> this.duty.add(form));
+		return "redirect:/desk/duty";
+	}
+
+	@PostMapping("/duty/{id}/delete")
+	String removeShift(@PathVariable long id, RedirectAttributes redirect) {
+		FormErrors.attempt(redirect, "desk.duty.removed", () -> this.duty.remove(id));
+		return "redirect:/desk/duty";
 	}
 
 	// ---- templates and canned replies

@@ -60,7 +60,11 @@ class PortalController {
 
 	private final Callbacks callbacks;
 
-	PortalController(ServiceDesk desk, WorkItems items, Catalogue catalogue, Directory directory, Callbacks callbacks) {
+	private final org.yunwei.servicedesk.DutyRoster duty;
+
+	PortalController(ServiceDesk desk, WorkItems items, Catalogue catalogue, Directory directory, Callbacks callbacks,
+			org.yunwei.servicedesk.DutyRoster duty) {
+		this.duty = duty;
 		this.callbacks = callbacks;
 		this.desk = desk;
 		this.items = items;
@@ -71,6 +75,7 @@ class PortalController {
 	@GetMapping
 	String home(Model model, Locale locale) {
 		model.addAttribute("tickets", this.desk.mine(100));
+		model.addAttribute("serviceStatus", this.duty.status());
 		Map<String, List<CatalogueItemView>> categories = new LinkedHashMap<>();
 		for (CatalogueItemView i : this.catalogue.list(false)) {
 			categories.computeIfAbsent(i.category(locale.getLanguage()), (k) -> new ArrayList<>()).add(i);
