@@ -1533,6 +1533,45 @@ public class WorkItems {
 				Long.class));
 	}
 
+	/** Which moment of a record's life a period is about. */
+	public enum Milestone {
+
+		OPENED("opened_at"), RESOLVED("resolved_at"), CLOSED("closed_at");
+
+		private final String column;
+
+		Milestone(String column) {
+			this.column = column;
+		}
+
+	}
+
+	/**
+	 * When a record was opened, resolved and closed, and where it stands: for indicators.
+	 */
+	public record Lifecycle(long id, String number, Instant openedAt, Instant resolvedAt, Instant closedAt,
+			StateCategory category) {
+	}
+
+	/**
+	 * The records of a type whose milestone falls in {@code [from, to)}, oldest first
+	 * (read by the system: a module computing its indicators).
+	 */
+	@Transactional(readOnly = true)
+	public List<Lifecycle> lifecycles(String type, Milestone by, Instant from, Instant to) {
+		return this.jdbc.query(
+				"select id, number, opened_at, resolved_at, closed_at, state_category from wi_item"
+						+ " where type_code = :type and " + by.column + " >= :from and " + by.column
+						+ " < :to order by " + by.column + ", id",
+				new MapSqlParameterSource("type", type).addValue("from", from.atOffset(ZoneOffset.UTC))
+					.addValue("to", to.atOffset(ZoneOffset.UTC)),
+				(rs, n) -> new Lifecycle(rs.getLong(1), rs.getString(2),
+						org.yunwei.platform.Timestamps.instant(rs.getObject(3, java.time.OffsetDateTime.class)),
+						org.yunwei.platform.Timestamps.instant(rs.getObject(4, java.time.OffsetDateTime.class)),
+						org.yunwei.platform.Timestamps.instant(rs.getObject(5, java.time.OffsetDateTime.class)),
+						StateCategory.valueOf(rs.getString(6))));
+	}
+
 	/** A record closed in a period: for sampling its records (read by the system). */
 	public record ClosedRecord(long id, String number, String title, Instant closedAt) {
 	}

@@ -30,6 +30,15 @@ public record IndicatorValue(String code, String period, long numerator, Long de
 	}
 
 	/**
+	 * A mean: {@code total} over {@code count} records (the value in its unit, null when
+	 * nothing to measure), e.g. minutes to resolve shown in hours.
+	 */
+	public static IndicatorValue mean(String code, String period, long total, long count, BigDecimal value, String unit,
+			List<RecordRef> records) {
+		return new IndicatorValue(code, period, total, count, value, unit, cap(records));
+	}
+
+	/**
 	 * A count: the records that count for it (the others are listed too, for the
 	 * drill-down).
 	 */

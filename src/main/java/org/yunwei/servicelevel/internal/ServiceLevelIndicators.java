@@ -49,6 +49,18 @@ class ServiceLevelIndicators implements IndicatorSource {
 				new IndicatorDefinition("8.3.1-2", "服务级别达标率", "期间内停止的响应与解决计时中达到时限的数量 ÷ 期间内停止的响应与解决计时数（已取消的不计）",
 						"Response and resolution clocks stopped in the period within their target ÷ those stopped in "
 								+ "the period (cancelled ones left out)",
+						"%"),
+				new IndicatorDefinition("8.4.2-1", "响应及时率", "期间内停止的事件和服务请求响应计时中在时限内的数量 ÷ 期间内停止的事件和服务请求响应计时数",
+						"Response clocks of incidents and requests stopped in the period within their target ÷ "
+								+ "those stopped in the period",
+						"%"),
+				new IndicatorDefinition("8.4.2-2", "解决及时率", "期间内停止的事件和服务请求解决计时中在时限内的数量 ÷ 期间内停止的事件和服务请求解决计时数",
+						"Resolution clocks of incidents and requests stopped in the period within their target ÷ "
+								+ "those stopped in the period",
+						"%"),
+				new IndicatorDefinition("8.3.3-1", "事件服务级别的达成率", "期间内解决计时停止的事件中，响应和解决计时均达标的事件数 ÷ 期间内解决计时停止的事件数",
+						"Incidents whose resolution clock stopped in the period with both their response and resolution "
+								+ "clocks within target ÷ incidents whose resolution clock stopped in the period",
 						"%"));
 	}
 
@@ -59,6 +71,15 @@ class ServiceLevelIndicators implements IndicatorSource {
 		}
 		if ("8.3.1-2".equals(code)) {
 			return attainment(period);
+		}
+		if ("8.4.2-1".equals(code)) {
+			return timeliness(code, "RESPONSE", period);
+		}
+		if ("8.4.2-2".equals(code)) {
+			return timeliness(code, "RESOLUTION", period);
+		}
+		if ("8.3.3-1".equals(code)) {
+			return incidentAttainment(period);
 		}
 		throw NotFound.of("indicator", code);
 	}
@@ -86,6 +107,35 @@ class ServiceLevelIndicators implements IndicatorSource {
 				(rs, n) -> new RecordRef("workItem", rs.getLong(1), rs.getString(2), "MET".equals(rs.getString(3)))));
 		return IndicatorValue.share("8.3.1-2", period.label(), records.stream().filter(RecordRef::counted).count(),
 				records.size(), records);
+	}
+
+	/**
+	 * Clocks of one kind of incidents and requests stopped in the period: the share met.
+	 */
+	private IndicatorValue timeliness(String code, String kind, ReportingPeriod period) {
+		List<RecordRef> records = this.jdbc.query(
+				"select item_id, kind, outcome from sl_clock where kind = :kind and item_type in ('incident', 'request')"
+						+ " and outcome in ('MET', 'BREACHED') and stopped_at >= :from and stopped_at < :to order by id",
+				range(period).addValue("kind", kind),
+				(rs, n) -> new RecordRef("workItem", rs.getLong(1), rs.getString(2), "MET".equals(rs.getString(3))));
+		return IndicatorValue.share(code, period.label(), records.stream().filter(RecordRef::counted).count(),
+				records.size(), records);
+	}
+
+	/** Incidents resolved in the period: the share whose every clock met its target. */
+	private IndicatorValue incidentAttainment(ReportingPeriod period) {
+		List<RecordRef> records = this.jdbc.query("select r.item_id, case when exists (select 1 from sl_clock b"
+				+ " where b.item_id = r.item_id and b.kind in ('RESPONSE', 'RESOLUTION') and b.outcome = 'BREACHED')"
+				+ " then 0 else 1 end from sl_clock r where r.item_type = 'incident' and r.kind = 'RESOLUTION'"
+				+ " and r.outcome in ('MET', 'BREACHED') and r.stopped_at >= :from and r.stopped_at < :to order by r.id",
+				range(period), (rs, n) -> new RecordRef("workItem", rs.getLong(1), "incident", rs.getInt(2) == 1));
+		return IndicatorValue.share("8.3.3-1", period.label(), records.stream().filter(RecordRef::counted).count(),
+				records.size(), records);
+	}
+
+	private MapSqlParameterSource range(ReportingPeriod period) {
+		return new MapSqlParameterSource("from", period.start(this.zone).atOffset(ZoneOffset.UTC)).addValue("to",
+				period.end(this.zone).atOffset(ZoneOffset.UTC));
 	}
 
 }

@@ -1,0 +1,105 @@
+package org.yunwei.servicedesk.internal;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.yunwei.platform.NotFound;
+import org.yunwei.platform.ReportingPeriod;
+import org.yunwei.platform.indicator.IndicatorDefinition;
+import org.yunwei.platform.indicator.IndicatorSource;
+import org.yunwei.platform.indicator.IndicatorValue;
+import org.yunwei.platform.indicator.IndicatorValue.RecordRef;
+import org.yunwei.servicedesk.TicketKind;
+import org.yunwei.workitem.StateCategory;
+import org.yunwei.workitem.WorkItems;
+
+/**
+ * The service desk's key indicators, from its own records (the ratings in
+ * {@code sd_ticket}) and the kernel's lifecycle of tickets: 7.8-1 服务台满意度 and 7.8-2
+ * 服务请求解决率.
+ */
+@Component
+@Transactional(readOnly = true)
+class ServiceDeskIndicators implements IndicatorSource {
+
+	private final WorkItems items;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final ZoneId zone;
+
+	ServiceDeskIndicators(WorkItems items, NamedParameterJdbcTemplate jdbc,
+			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+		this.items = items;
+		this.jdbc = jdbc;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@Override
+	public List<IndicatorDefinition> indicators() {
+		return List.of(
+				new IndicatorDefinition("7.8-1", "服务台满意度", "期间内关闭且请求人已评价的工单中，评价为 4 或 5 星的数量 ÷ 期间内关闭且已评价的工单数",
+						"Tickets closed in the period and rated by their requester with 4 or 5 stars ÷ tickets closed "
+								+ "in the period with a rating",
+						"%"),
+				new IndicatorDefinition("7.8-2", "服务请求解决率", "期间内提出的服务请求（撤销的不计）中已解决的数量 ÷ 期间内提出的服务请求数（撤销的不计）",
+						"Service requests raised in the period (withdrawn ones left out) that are resolved ÷ those "
+								+ "raised in the period",
+						"%"));
+	}
+
+	@Override
+	public IndicatorValue compute(String code, ReportingPeriod period) {
+		if ("7.8-1".equals(code)) {
+			return satisfaction(period);
+		}
+		if ("7.8-2".equals(code)) {
+			return resolution(period);
+		}
+		throw NotFound.of("indicator", code);
+	}
+
+	private IndicatorValue satisfaction(ReportingPeriod period) {
+		List<WorkItems.Lifecycle> closed = new ArrayList<>();
+		for (TicketKind k : TicketKind.values()) {
+			closed.addAll(this.items.lifecycles(k.type(), WorkItems.Milestone.CLOSED, period.start(this.zone),
+					period.end(this.zone)));
+		}
+		Map<Long, Integer> ratings = new HashMap<>();
+		if (!closed.isEmpty()) {
+			this.jdbc.query("select item_id, rating from sd_ticket where rating is not null and item_id in (:ids)",
+					new MapSqlParameterSource("ids", closed.stream().map(WorkItems.Lifecycle::id).toList()), (rs) -> {
+						ratings.put(rs.getLong(1), rs.getInt(2));
+					});
+		}
+		List<RecordRef> records = closed.stream()
+			.filter((t) -> t.category() == StateCategory.DONE && ratings.containsKey(t.id()))
+			.map((t) -> new RecordRef("workItem", t.id(), t.number() + " ★" + ratings.get(t.id()),
+					ratings.get(t.id()) >= 4))
+			.toList();
+		return IndicatorValue.share("7.8-1", period.label(), records.stream().filter(RecordRef::counted).count(),
+				records.size(), records);
+	}
+
+	private IndicatorValue resolution(ReportingPeriod period) {
+		List<RecordRef> records = this.items
+			.lifecycles(TicketKind.REQUEST.type(), WorkItems.Milestone.OPENED, period.start(this.zone),
+					period.end(this.zone))
+			.stream()
+			.filter((r) -> r.category() != StateCategory.CANCELLED)
+			.map((r) -> new RecordRef("workItem", r.id(), r.number(), r.resolvedAt() != null))
+			.toList();
+		return IndicatorValue.share("7.8-2", period.label(), records.stream().filter(RecordRef::counted).count(),
+				records.size(), records);
+	}
+
+}
