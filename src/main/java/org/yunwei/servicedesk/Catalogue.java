@@ -165,10 +165,18 @@ public class Catalogue implements FieldScope.Contributor {
 	}
 
 	private void requireReader() {
-		CurrentUser me = this.access.user();
-		if (!me.has(MANAGE) && !me.has("request:submit") && !me.has("request:read")) {
+		if (!isReader()) {
 			throw Forbidden.missing("request:read");
 		}
+	}
+
+	/**
+	 * Whether the signed-in person may see the catalogue (ask for or handle requests).
+	 */
+	@Transactional(readOnly = true)
+	public boolean isReader() {
+		CurrentUser me = this.access.user();
+		return me.has(MANAGE) || me.has("request:submit") || me.has("request:read");
 	}
 
 	private void check(CatalogueItemFormData form) {

@@ -217,6 +217,9 @@ public class ServiceDesk {
 		CurrentUser me = this.access.user();
 		List<WorkItemRow> rows = new ArrayList<>();
 		for (TicketKind kind : TicketKind.values()) {
+			if (!me.has(kind.type() + ":read")) {
+				continue;
+			}
 			WorkItemFilter filter = new WorkItemFilter(kind.type(), null, null, null, null, me.id(), null, null, null,
 					null, null, null);
 			rows.addAll(this.items.list(filter, null, limit).items());

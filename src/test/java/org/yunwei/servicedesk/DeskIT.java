@@ -176,6 +176,25 @@ class DeskIT {
 		assertThat(api.post("/api/v1/tickets/" + into + "/conversion", callerToken, "{}").status()).isEqualTo(403);
 	}
 
+	@Test
+	void someoneWhoMayOnlyReportFaultsFollowsTheirTickets() {
+		Api api = new Api(this.port);
+		String secadmin = api.token("secadmin", Api.ADMIN_PASSWORD);
+		String role = "FAULTS_" + (System.nanoTime() % 100000);
+		Response created = api.post("/api/v1/roles", secadmin, Api.json(Map.of("code", role, "nameZh", "仅报障", "nameEn",
+				"Faults only", "scope", "OWN", "permissions", java.util.List.of("incident:submit", "incident:read"))));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		Person reporter = new TestUsers(this.context).create("dkfaults", null, role);
+		String token = api.token(reporter.username(), TestUsers.PASSWORD);
+		String incident = raise(api, token, "INCIDENT", "投影仪无信号");
+		Response mine = api.get("/api/v1/tickets/mine", token);
+		assertThat(mine.status()).as("no request permission needed to follow one's faults").isEqualTo(200);
+		assertThat(mine.json().valueStream().map((t) -> t.get("number").asString())).containsExactly(incident);
+		assertThat(api
+			.post("/api/v1/tickets", token, Api.json(Map.of("kind", "REQUEST", "title", "x", "description", "y")))
+			.status()).isEqualTo(403);
+	}
+
 	private static JsonNode queueOf(Api api, String token, long group) {
 		return api.get("/api/v1/desk/queues", token)
 			.json()

@@ -77,8 +77,11 @@ class PortalController {
 		model.addAttribute("tickets", this.desk.mine(100));
 		model.addAttribute("serviceStatus", this.duty.status());
 		Map<String, List<CatalogueItemView>> categories = new LinkedHashMap<>();
-		for (CatalogueItemView i : this.catalogue.list(false)) {
-			categories.computeIfAbsent(i.category(locale.getLanguage()), (k) -> new ArrayList<>()).add(i);
+		// someone who may only report faults sees no catalogue
+		if (this.catalogue.isReader()) {
+			for (CatalogueItemView i : this.catalogue.list(false)) {
+				categories.computeIfAbsent(i.category(locale.getLanguage()), (k) -> new ArrayList<>()).add(i);
+			}
 		}
 		model.addAttribute("categories", categories);
 		return "portal/home";
