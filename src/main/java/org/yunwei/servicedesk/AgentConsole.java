@@ -283,10 +283,7 @@ public class AgentConsole {
 	/** Whether the signed-in person works service-desk queues. */
 	@Transactional(readOnly = true)
 	public boolean isAgent() {
-		CurrentUser me = this.access.user();
-		return List.of(TicketKind.values())
-			.stream()
-			.anyMatch((k) -> me.has(this.types.get(k.type()).writePermission()));
+		return TicketKind.handledBy(this.access.user());
 	}
 
 	private CurrentUser requireAgent() {

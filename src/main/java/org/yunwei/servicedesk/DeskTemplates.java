@@ -97,15 +97,9 @@ public class DeskTemplates {
 		return views(List.of(t)).get(0);
 	}
 
-	/** Whether the signed-in person handles tickets (and so uses templates). */
-	@Transactional(readOnly = true)
-	public boolean isAgent() {
-		CurrentUser me = this.access.user();
-		return List.of(TicketKind.values()).stream().anyMatch((k) -> me.has(k.type() + ":write"));
-	}
-
 	private void requireAgent() {
-		if (!isAgent() && !this.access.user().has(MANAGE)) {
+		CurrentUser me = this.access.user();
+		if (!TicketKind.handledBy(me) && !me.has(MANAGE)) {
 			throw Forbidden.missing("incident:write");
 		}
 	}

@@ -168,7 +168,7 @@ public class DutyRoster {
 
 	private void requireAgent() {
 		CurrentUser me = this.access.user();
-		if (!me.has(DeskTemplates.MANAGE) && !me.has("incident:write") && !me.has("request:write")) {
+		if (!me.has(DeskTemplates.MANAGE) && !TicketKind.handledBy(me)) {
 			throw org.yunwei.platform.Forbidden.missing("incident:write");
 		}
 	}

@@ -226,7 +226,7 @@ public class MailIntake {
 			finish(id, MailStatus.FAILED, "unreadable", null, null, null);
 			return view(id);
 		}
-		handle(id, null, false, null);
+		handle(id, parsed, null, false, null);
 		return view(id);
 	}
 
@@ -371,6 +371,11 @@ public class MailIntake {
 			finish(id, MailStatus.FAILED, "unreadable", ex.getMessage(), null, by);
 			return;
 		}
+		handle(id, mail, requesterId, force, by);
+	}
+
+	/** Processes a kept mail already read (a new one: parsed once, when it was kept). */
+	private void handle(long id, MailParser.Mail mail, Long requesterId, boolean force, Long by) {
 		if (!force && mail.automatic() != null) {
 			finish(id, MailStatus.IGNORED, mail.automatic(), null, null, by);
 			return;

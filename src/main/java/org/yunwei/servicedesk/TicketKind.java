@@ -28,4 +28,17 @@ public enum TicketKind {
 		throw new org.yunwei.platform.NotFound("ticketKind", type);
 	}
 
+	/**
+	 * Whether someone handles tickets (may work on incidents or requests): the service
+	 * desk's agents and the O&M staff.
+	 */
+	public static boolean handledBy(org.yunwei.platform.identity.CurrentUser me) {
+		for (TicketKind k : values()) {
+			if (me.has(k.type + ":write")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 }
