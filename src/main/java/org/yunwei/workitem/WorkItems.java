@@ -82,6 +82,8 @@ public class WorkItems {
 
 	private final ApplicationEventPublisher events;
 
+	private final org.yunwei.platform.search.Search search;
+
 	private final Clock clock;
 
 	private final Map<String, WorkflowActionHandler> handlers;
@@ -105,6 +107,9 @@ public class WorkItems {
 	private final org.yunwei.fields.CustomFields fields;
 
 	/** The custom-field scope of a work-item type. */
+	/** The kind under which work items are found by the kernel's search. */
+	public static final String SEARCH_KIND = "workitem";
+
 	public static String fieldScope(String type) {
 		return "workItem:" + type;
 	}
@@ -119,7 +124,8 @@ public class WorkItems {
 			org.yunwei.workitem.internal.AttachmentRepository attachments,
 			org.yunwei.platform.files.FileStore attachmentStore, org.yunwei.platform.web.Formats formats,
 			org.springframework.beans.factory.ObjectProvider<ServiceOptions> services, ApprovalDelegations delegations,
-			org.yunwei.fields.CustomFields fields) {
+			org.yunwei.fields.CustomFields fields, org.yunwei.platform.search.Search search) {
+		this.search = search;
 		this.fields = fields;
 		this.delegations = delegations;
 		this.formats = formats;
@@ -201,6 +207,7 @@ public class WorkItems {
 				changesJson(Map.of("state", new JournalEntryView.FieldChange("state", null, initial.label("zh")))),
 				me.id(), me.displayName(), now));
 		this.events.publishEvent(new WorkItemCreated(item.getId(), type, item.getNumber()));
+		this.search.changed(SEARCH_KIND, item.getId());
 		return view(item, def);
 	}
 
@@ -1339,6 +1346,7 @@ public class WorkItems {
 	}
 
 	private JournalEntry addComment(WorkItem item, CurrentUser me, String body, boolean internal, Instant now) {
+		this.search.changed(SEARCH_KIND, item.getId());
 		if (!internal && !Objects.equals(item.getRequesterId(), me.id())) {
 			item.responded(now);
 		}
@@ -1694,6 +1702,7 @@ public class WorkItems {
 		if (fields.isEmpty()) {
 			return;
 		}
+		this.search.changed(SEARCH_KIND, item.getId());
 		this.events.publishEvent(new WorkItemChanged(item.getId(), item.getTypeCode(), item.getNumber(),
 				Set.copyOf(fields), item.getServiceId(), item.getDepartmentId(), item.getGroupId(), item.getPriority(),
 				item.getStateCategory()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,8 +48,11 @@ public class OrganisationManagement {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	OrganisationManagement(DepartmentRepository departments, GroupRepository groups, UserRepository users,
-			JdbcTemplate jdbc, AccessControl access, AuditTrail audit, Clock clock) {
+			JdbcTemplate jdbc, AccessControl access, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.departments = departments;
 		this.groups = groups;
 		this.users = users;
@@ -205,9 +209,13 @@ public class OrganisationManagement {
 			throw new ValidationFailed("code", "error.codeTaken", code);
 		}
 		g.setCode(code);
+		String before = g.getName();
 		apply(g, form);
 		g.touch(this.clock.instant());
 		this.groups.flush();
+		if (!g.getName().equals(before)) {
+			this.events.publishEvent(new NameChanged("group", id));
+		}
 		return view(g, people(g));
 	}
 

@@ -26,7 +26,8 @@ class PlatformPermissions implements PermissionContributor {
 						Set.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, "OM_HEAD")),
 				security("role:write"), security("role:grant"), security("user:unlock"),
 				security("user:password-reset"), security("policy:write"), security("sensitive:write"),
-				new PermissionDefinition("audit:read", "audit", AdminKind.AUDIT, Set.of(AUDIT_ADMIN)));
+				new PermissionDefinition("audit:read", "audit", AdminKind.AUDIT, Set.of(AUDIT_ADMIN)),
+				new PermissionDefinition("search:manage", "search", AdminKind.SYSTEM, Set.of(SYSTEM_ADMIN)));
 	}
 
 	private static PermissionDefinition read(String code) {

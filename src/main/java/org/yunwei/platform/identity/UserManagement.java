@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -66,9 +67,13 @@ public class UserManagement {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	UserManagement(UserRepository users, DepartmentRepository departments, PasswordHistoryRepository history,
 			NamedParameterJdbcTemplate jdbc, PasswordEncoder encoder, SecurityPolicyManagement policies,
-			AccessControl access, AuditTrail audit, DataAccessLog accessLog, Clock clock) {
+			AccessControl access, AuditTrail audit, DataAccessLog accessLog, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.departments = departments;
 		this.history = history;
@@ -173,9 +178,13 @@ public class UserManagement {
 		if (form.getUsername() != null && !form.getUsername().equalsIgnoreCase(user.getUsername())) {
 			throw new ValidationFailed("username", "error.user.usernameImmutable");
 		}
+		String before = user.getDisplayName();
 		apply(user, form);
 		user.touch(this.clock.instant());
 		this.users.flush();
+		if (!user.getDisplayName().equals(before)) {
+			this.events.publishEvent(new NameChanged("user", id));
+		}
 		return views(List.of(id)).get(0);
 	}
 

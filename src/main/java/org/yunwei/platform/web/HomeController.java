@@ -1,6 +1,7 @@
 package org.yunwei.platform.web;
 
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +33,11 @@ class HomeController {
 
 	private final List<MyWorkContributor> myWork;
 
+	private final org.yunwei.platform.search.Search search;
+
 	HomeController(AccessControl access, UserManagement users, OrganisationManagement organisation,
-			AuditManagement audit, List<MyWorkContributor> myWork) {
+			AuditManagement audit, List<MyWorkContributor> myWork, org.yunwei.platform.search.Search search) {
+		this.search = search;
 		this.access = access;
 		this.users = users;
 		this.organisation = organisation;
@@ -54,14 +58,28 @@ class HomeController {
 		return "home";
 	}
 
+	/**
+	 * The global search: records (tickets, articles …) found by full text, ranked and
+	 * highlighted, narrowed by kind and type; and people, departments and groups by name.
+	 */
 	@GetMapping("/search")
-	String search(@RequestParam(defaultValue = "") String q, Model model) {
+	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page, Model model) {
 		CurrentUser me = this.access.user();
 		String term = q.trim();
 		model.addAttribute("q", term);
+		model.addAttribute("kind", kind);
+		model.addAttribute("type", type);
 		if (term.isEmpty()) {
 			return "search";
 		}
+		if (term.length() > 200) {
+			term = term.substring(0, 200);
+		}
+		int safePage = Math.max(0, Math.min(page, 1000));
+		model.addAttribute("results",
+				this.search.search(term, (kind == null || kind.isBlank()) ? Set.of() : Set.of(kind),
+						(type == null || type.isBlank()) ? Set.of() : Set.of(type), safePage, 20));
 		String lower = term.toLowerCase();
 		if (me.has("user:read")) {
 			model.addAttribute("users",

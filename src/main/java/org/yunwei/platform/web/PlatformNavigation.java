@@ -16,6 +16,7 @@ class PlatformNavigation implements NavContributor {
 				new NavItem(NavArea.SYSTEM, "nav.roles", "/admin/roles", "shield-lock", "role:read"),
 				new NavItem(NavArea.SYSTEM, "nav.policy", "/admin/policy", "key", "policy:write"),
 				new NavItem(NavArea.SYSTEM, "nav.sensitive", "/admin/sensitive", "eye", "sensitive:write"),
+				new NavItem(NavArea.SYSTEM, "nav.searchIndex", "/admin/search", "search", "search:manage"),
 				new NavItem(NavArea.SYSTEM, "nav.audit", "/audit", "journal-check", "audit:read"));
 	}
 

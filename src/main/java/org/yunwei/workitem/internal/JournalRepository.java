@@ -8,4 +8,7 @@ public interface JournalRepository extends JpaRepository<JournalEntry, Long> {
 
 	List<JournalEntry> findByItemIdOrderByIdAsc(long itemId);
 
+	List<JournalEntry> findByItemIdInAndKindInOrderByIdAsc(java.util.Collection<Long> itemIds,
+			java.util.Collection<org.yunwei.workitem.JournalKind> kinds);
+
 }
