@@ -375,6 +375,26 @@ public class Incidents {
 			.toList();
 	}
 
+	/**
+	 * How many incidents opened since a moment fall in each category (read by the system,
+	 * for reports such as the knowledge-gap report).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> openedByCategory(Instant since) {
+		List<Long> ids = this.items.openedSince(TYPE, since);
+		Map<Long, Long> counts = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+			this.jdbc.query(
+					"select category_id, count(*) from inc_incident where category_id is not null"
+							+ " and item_id in (:ids) group by category_id",
+					new MapSqlParameterSource("ids", chunk), (rs) -> {
+						counts.merge(rs.getLong(1), rs.getLong(2), Long::sum);
+					});
+		}
+		return counts;
+	}
+
 	// ---- mass incidents: parent and children
 
 	/**

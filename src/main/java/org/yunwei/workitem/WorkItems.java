@@ -1527,6 +1527,17 @@ public class WorkItems {
 				new MapSqlParameterSource("type", type).addValue("since", since.atOffset(ZoneOffset.UTC)), Long.class);
 	}
 
+	/** Which of these records are resolved (read by the system). */
+	@Transactional(readOnly = true)
+	public Set<Long> resolvedAmong(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return Set
+			.copyOf(this.jdbc.queryForList("select id from wi_item where resolved_at is not null and id in (:ids)",
+					new MapSqlParameterSource("ids", Set.copyOf(ids)), Long.class));
+	}
+
 	/**
 	 * Which of these records link to some other record with that kind (e.g. CAUSED_BY).
 	 */
