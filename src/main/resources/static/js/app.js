@@ -51,4 +51,17 @@ document.addEventListener('DOMContentLoaded', function () {
       field.dispatchEvent(new Event('change', { bubbles: true }));
     }
   });
+  // A select that sends its form when changed: <select data-submit-on-change>
+  document.body.addEventListener('change', function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute('data-submit-on-change') && event.target.form) {
+      event.target.form.submit();
+    }
+  });
+  // Suggestions while typing (search/suggest :: box): the box shows only when it has some.
+  document.body.addEventListener('htmx:afterSwap', function (event) {
+    if (event.target.id === 'suggest-list') {
+      var box = document.getElementById('suggest-box');
+      if (box) box.classList.toggle('d-none', !event.target.querySelector('li'));
+    }
+  });
 });

@@ -58,4 +58,18 @@ final class Browser {
 		return page;
 	}
 
+	/**
+	 * Repeats a check (which may reload the page) until it holds, for what follows a
+	 * commit on another thread such as the search index; fails after about ten seconds.
+	 */
+	static void waitUntil(com.microsoft.playwright.Page page, java.util.function.BooleanSupplier check) {
+		for (int i = 0; i < 50; i++) {
+			if (check.getAsBoolean()) {
+				return;
+			}
+			page.waitForTimeout(200);
+		}
+		throw new AssertionError("never came true on " + page.url());
+	}
+
 }

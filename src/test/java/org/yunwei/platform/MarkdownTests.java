@@ -18,6 +18,13 @@ class MarkdownTests {
 	}
 
 	@Test
+	void theTextForSearchHasNoMarksAndOneLinePerBlock() {
+		String text = this.markdown.text("## 处理步骤\n\n1. 关闭**电源**\n2. 取出 `卡纸`\n\n<b>注意</b>安全");
+		assertThat(text).isEqualTo("处理步骤\n关闭电源\n取出 卡纸\n<b>注意</b>安全");
+		assertThat(this.markdown.text(null)).isEmpty();
+	}
+
+	@Test
 	void rawHtmlAndScriptLinksNeverReachThePage() {
 		String html = this.markdown.html("<script>alert(1)</script> <b onclick=\"x()\">hi</b> [x](javascript:alert(1))"
 				+ " <img src=x onerror=alert(1)>");

@@ -15,6 +15,7 @@ import org.yunwei.platform.identity.Directory;
 import org.yunwei.platform.search.SearchDocument;
 import org.yunwei.platform.search.SearchField;
 import org.yunwei.platform.search.SearchSource;
+import org.yunwei.platform.web.Markdown;
 
 /**
  * Published articles as the search index holds them: title, text and keywords, the
@@ -29,9 +30,12 @@ class ArticleSearchSource implements SearchSource {
 
 	private final Directory directory;
 
-	ArticleSearchSource(Knowledge knowledge, Directory directory) {
+	private final Markdown markdown;
+
+	ArticleSearchSource(Knowledge knowledge, Directory directory, Markdown markdown) {
 		this.knowledge = knowledge;
 		this.directory = directory;
+		this.markdown = markdown;
 	}
 
 	@Override
@@ -54,11 +58,13 @@ class ArticleSearchSource implements SearchSource {
 				case INTERNAL -> readers.add("kb:internal");
 				case GROUP -> a.groupIds().forEach((g) -> readers.add("kb:g:" + g));
 			}
-			String text = (a.body() == null ? "" : a.body()) + (a.keywords() == null ? "" : "\n" + a.keywords());
-			String people = String.join(" ", nonNull(names.get(a.ownerId()), a.categoryZh(), a.categoryEn()));
+			String tags = String.join(" ", nonNull(a.categoryZh(), a.categoryEn(), a.keywords()));
 			docs.add(new SearchDocument(kind(), a.id(), null, a.number(), a.title(), "/knowledge/" + a.number(),
-					a.updatedAt(), readers, List.of(SearchField.of(SearchField.TITLE, a.title()),
-							SearchField.of(SearchField.TEXT, text), SearchField.of(SearchField.PEOPLE, people)),
+					a.updatedAt(), readers,
+					List.of(SearchField.of(SearchField.TITLE, a.title()),
+							SearchField.of(SearchField.TEXT, this.markdown.text(a.body())),
+							SearchField.of(SearchField.PEOPLE, names.get(a.ownerId())),
+							SearchField.of(SearchField.TAGS, tags)),
 					Set.of("user:" + a.ownerId())));
 		}
 		return docs;

@@ -24,8 +24,11 @@ public record SearchField(String name, String text, Set<String> readers) {
 	/** The names of the people and groups the record is about. */
 	public static final String PEOPLE = "people";
 
+	/** Its category, tags and keywords. */
+	public static final String TAGS = "tags";
+
 	/** Every field name, in the order a result shows its snippets. */
-	public static final java.util.List<String> NAMES = java.util.List.of(TITLE, TEXT, COMMENTS, NOTES, PEOPLE);
+	public static final java.util.List<String> NAMES = java.util.List.of(TITLE, TEXT, COMMENTS, NOTES, PEOPLE, TAGS);
 
 	public SearchField {
 		if (!NAMES.contains(name)) {

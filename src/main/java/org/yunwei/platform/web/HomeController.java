@@ -59,6 +59,21 @@ class HomeController {
 	}
 
 	/**
+	 * Records suggested while a title and description are typed (the box of
+	 * {@code search/suggest}): the few best matching any of their words.
+	 */
+	@GetMapping("/search/suggest")
+	String suggest(@RequestParam(required = false) String kind, @RequestParam(defaultValue = "") String title,
+			@RequestParam(defaultValue = "") String description, Model model) {
+		String text = (title + " " + description).strip();
+		model.addAttribute("hits",
+				(text.length() < 2) ? List.of()
+						: this.search.suggest(text.length() > 400 ? text.substring(0, 400) : text,
+								(kind == null || kind.isBlank()) ? Set.of() : Set.of(kind), Set.of(), 5));
+		return "search/suggest :: list";
+	}
+
+	/**
 	 * The global search: records (tickets, articles …) found by full text, ranked and
 	 * highlighted, narrowed by kind and type; and people, departments and groups by name.
 	 */

@@ -39,4 +39,17 @@ public class Markdown {
 		return Jsoup.clean(html, SAFE);
 	}
 
+	/**
+	 * The text of Markdown as a reader sees it, without its marks (for the search index
+	 * and its snippets): one line per paragraph, heading, list item or table row.
+	 */
+	public String text(String markdown) {
+		if (markdown == null || markdown.isBlank()) {
+			return "";
+		}
+		String html = this.renderer.render(this.parser.parse(markdown))
+			.replaceAll("</(p|li|h[1-6]|tr|pre|blockquote)>", "$0\n");
+		return Jsoup.parse(html).wholeText().replaceAll("\n{2,}", "\n").strip();
+	}
+
 }

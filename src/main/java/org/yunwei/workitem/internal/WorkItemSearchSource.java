@@ -17,6 +17,7 @@ import org.yunwei.platform.identity.RecordScope;
 import org.yunwei.platform.search.SearchDocument;
 import org.yunwei.platform.search.SearchField;
 import org.yunwei.platform.search.SearchSource;
+import org.yunwei.platform.web.Markdown;
 import org.yunwei.workitem.JournalKind;
 import org.yunwei.workitem.WorkItemBrief;
 import org.yunwei.workitem.WorkItemType;
@@ -46,8 +47,11 @@ class WorkItemSearchSource implements SearchSource {
 
 	private final JdbcTemplate jdbc;
 
+	private final Markdown markdown;
+
 	WorkItemSearchSource(WorkItemRepository items, JournalRepository journal, WorkItemTypes types, Directory directory,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, Markdown markdown) {
+		this.markdown = markdown;
 		this.items = items;
 		this.journal = journal;
 		this.types = types;
@@ -75,7 +79,9 @@ class WorkItemSearchSource implements SearchSource {
 		for (JournalEntry e : this.journal.findByItemIdInAndKindInOrderByIdAsc(foundIds,
 				List.of(JournalKind.COMMENT, JournalKind.WORK_NOTE))) {
 			Map<Long, StringBuilder> into = (e.getKind() == JournalKind.WORK_NOTE) ? notes : comments;
-			into.computeIfAbsent(e.getItemId(), (k) -> new StringBuilder()).append(e.getBody()).append("\n\n");
+			into.computeIfAbsent(e.getItemId(), (k) -> new StringBuilder())
+				.append(this.markdown.text(e.getBody()))
+				.append("\n");
 		}
 		Set<Long> people = new HashSet<>();
 		Set<Long> groups = new HashSet<>();
@@ -93,7 +99,7 @@ class WorkItemSearchSource implements SearchSource {
 			Set<String> workers = tokens("wiw:" + t, i);
 			List<SearchField> fields = new ArrayList<>();
 			fields.add(SearchField.of(SearchField.TITLE, i.getTitle()));
-			fields.add(SearchField.of(SearchField.TEXT, i.getDescription()));
+			fields.add(SearchField.of(SearchField.TEXT, this.markdown.text(i.getDescription())));
 			StringBuilder c = comments.get(i.getId());
 			if (c != null) {
 				fields.add(SearchField.of(SearchField.COMMENTS, c.toString()));
@@ -115,6 +121,7 @@ class WorkItemSearchSource implements SearchSource {
 				mentions.add("group:" + i.getGroupId());
 			}
 			fields.add(SearchField.of(SearchField.PEOPLE, String.join(" ", names)));
+			fields.add(SearchField.of(SearchField.TAGS, String.join(" ", i.getTags())));
 			WorkItemBrief brief = new WorkItemBrief(i.getId(), t, i.getNumber(), i.getTitle(), i.getPriority(),
 					i.getAssigneeId(), i.getGroupId(), i.getServiceId(), i.getStateCategory(), i.getRequesterId());
 			docs.add(new SearchDocument(KIND, i.getId(), t, i.getNumber(), i.getTitle(), brief.path(), i.getUpdatedAt(),

@@ -92,7 +92,7 @@ public class LuceneIndex {
 
 	static final String GENERATION = "gen";
 
-	private static final float[] BOOSTS = { 3f, 1f, 0.8f, 0.8f, 1.5f };
+	private static final float[] BOOSTS = { 3f, 1f, 0.8f, 0.8f, 1.5f, 2f };
 
 	private static final int SNIPPET_CHARS = 140;
 

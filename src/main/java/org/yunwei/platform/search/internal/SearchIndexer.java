@@ -148,17 +148,22 @@ public class SearchIndexer {
 		}
 	}
 
-	/** On start, a kind whose documents do not match its records is rebuilt. */
+	/**
+	 * On start, a kind whose documents do not match its records is rebuilt. The check
+	 * runs on the index's thread, after the changes already waiting there.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	public void check() {
-		for (SearchSource s : this.sources) {
-			long records = this.tx.execute((status) -> s.count());
-			long indexed = this.index.count(s.kind());
-			if (records != indexed) {
-				log.info("Search: {} has {} records and {} indexed; rebuilding", s.kind(), records, indexed);
-				rebuild(s.kind());
+		this.executor.execute(() -> {
+			for (SearchSource s : this.sources) {
+				Long records = this.tx.execute((status) -> s.count());
+				long indexed = this.index.count(s.kind());
+				if (records != null && records != indexed && this.rebuilding.add(s.kind())) {
+					log.info("Search: {} has {} records and {} indexed; rebuilding", s.kind(), records, indexed);
+					rebuildNow(s);
+				}
 			}
-		}
+		});
 	}
 
 	public Optional<Instant> rebuiltAt(String kind) {
