@@ -812,20 +812,14 @@ public class Knowledge {
 
 	/**
 	 * One category: incidents opened in the window, published articles filed in it (or
-	 * under it), and how many incidents there are per article.
+	 * under it), and whether that is a gap: at least 3 incidents, and twice as many
+	 * incidents per article as the knowledge base has overall.
 	 */
-	public record Gap(CategoryView category, long incidents, long articles) {
+	public record Gap(CategoryView category, long incidents, long articles, boolean gap) {
 
 		/** Incidents per article; the number of incidents when there is no article. */
 		public double ratio() {
 			return (this.articles == 0) ? this.incidents : (double) this.incidents / this.articles;
-		}
-
-		/**
-		 * Many incidents, few articles: at least 3 incidents and 5 or more per article.
-		 */
-		public boolean gap() {
-			return this.incidents >= 3 && ratio() >= 5;
 		}
 
 	}
@@ -863,9 +857,14 @@ public class Knowledge {
 				a += articles.getOrDefault(id, 0L);
 			}
 			if (i > 0 || a > 0) {
-				gaps.add(new Gap(c, i, a));
+				gaps.add(new Gap(c, i, a, false));
 			}
 		}
+		long allIncidents = incidents.values().stream().mapToLong(Long::longValue).sum();
+		long allArticles = articles.values().stream().mapToLong(Long::longValue).sum();
+		double overall = (allArticles == 0) ? 0 : (double) allIncidents / allArticles;
+		gaps.replaceAll((g) -> new Gap(g.category(), g.incidents(), g.articles(),
+				g.incidents() >= 3 && (g.articles() == 0 || g.ratio() >= 2 * overall)));
 		gaps.sort(java.util.Comparator.comparing(Gap::ratio).reversed().thenComparing((g) -> -g.incidents()));
 		return gaps;
 	}

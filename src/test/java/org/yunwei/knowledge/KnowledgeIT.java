@@ -251,7 +251,36 @@ class KnowledgeIT {
 			.doesNotContain(numbers.get("GROUP"));
 		assertThat(api.get("/api/v1/knowledge/gaps?days=90", authorToken).status()).as("for knowledge managers")
 			.isEqualTo(403);
-		assertThat(api.get("/api/v1/knowledge/gaps?days=90", managerToken).status()).isEqualTo(200);
+		// the gap report: a category with three incidents and no article is a gap
+		long category = api
+			.post("/api/v1/incident-categories", managerToken,
+					Api.json(Map.of("code", "kbv-gap-" + author.id(), "nameZh", "投影设备" + tag, "nameEn", "Projectors")))
+			.json()
+			.get("id")
+			.asLong();
+		for (int i = 0; i < 3; i++) {
+			String n = api
+				.post("/api/v1/tickets", userToken,
+						Api.json(Map.of("kind", "INCIDENT", "title", "投影仪无信号 " + i, "description", "会议室投影仪无信号")))
+				.json()
+				.get("number")
+				.asString();
+			Response d = api.put("/api/v1/incidents/" + n + "/details", managerToken,
+					Api.json(Map.of("version", 0, "categoryId", category)));
+			assertThat(d.status()).as(d.body()).isEqualTo(200);
+		}
+		Response gaps = api.get("/api/v1/knowledge/gaps?days=90", managerToken);
+		assertThat(gaps.status()).isEqualTo(200);
+		JsonNode gap = null;
+		for (JsonNode g : gaps.json()) {
+			if (g.get("category").get("id").asLong() == category) {
+				gap = g;
+			}
+		}
+		assertThat(gap).as("the new category is in the report").isNotNull();
+		assertThat(gap.get("incidents").asLong()).isEqualTo(3);
+		assertThat(gap.get("articles").asLong()).isZero();
+		assertThat(gap.get("gap").asBoolean()).isTrue();
 		assertThat(api.get("/api/v1/knowledge/gaps?days=9999", managerToken).status()).isEqualTo(422);
 	}
 

@@ -23,7 +23,7 @@ class PlatformConfiguration {
 
 	@Bean
 	Clock clock() {
-		return Clock.systemUTC();
+		return new org.yunwei.platform.HistoryClock(Clock.systemUTC());
 	}
 
 	@Bean

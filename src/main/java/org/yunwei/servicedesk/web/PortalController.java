@@ -72,9 +72,16 @@ class PortalController {
 		this.directory = directory;
 	}
 
+	/** How many of their tickets the portal lists before "show all" (open ones first). */
+	private static final int PORTAL_TICKETS = 15;
+
 	@GetMapping
-	String home(Model model, Locale locale) {
-		model.addAttribute("tickets", this.desk.mine(100));
+	String home(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean all, Model model,
+			Locale locale) {
+		List<org.yunwei.workitem.WorkItemRow> tickets = this.desk.mine(all ? 200 : PORTAL_TICKETS + 1);
+		model.addAttribute("moreTickets", !all && tickets.size() > PORTAL_TICKETS);
+		model.addAttribute("tickets",
+				(!all && tickets.size() > PORTAL_TICKETS) ? tickets.subList(0, PORTAL_TICKETS) : tickets);
 		model.addAttribute("serviceStatus", this.duty.status());
 		Map<String, List<CatalogueItemView>> categories = new LinkedHashMap<>();
 		// someone who may only report faults sees no catalogue
