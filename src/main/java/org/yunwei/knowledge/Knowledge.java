@@ -34,6 +34,9 @@ import org.yunwei.platform.NotFound;
 import org.yunwei.platform.Timestamps;
 import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.ValidationFailed.Violation;
+import org.yunwei.platform.audit.AuditAction;
+import org.yunwei.platform.audit.AuditEvent;
+import org.yunwei.platform.audit.AuditTrail;
 import org.yunwei.platform.files.FileStore;
 import org.yunwei.platform.identity.AccessControl;
 import org.yunwei.platform.identity.CurrentUser;
@@ -94,6 +97,8 @@ public class Knowledge {
 
 	private final Search search;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
@@ -101,7 +106,7 @@ public class Knowledge {
 	private final int reviewWarningDays;
 
 	Knowledge(NamedParameterJdbcTemplate jdbc, AccessControl access, Directory directory, WorkItems workItems,
-			Incidents incidents, FileStore store, Search search, Clock clock,
+			Incidents incidents, FileStore store, Search search, AuditTrail audit, Clock clock,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone,
 			@Value("${yunwei.knowledge.review-warning-days:30}") int reviewWarningDays) {
 		this.jdbc = jdbc;
@@ -111,9 +116,24 @@ public class Knowledge {
 		this.incidents = incidents;
 		this.store = store;
 		this.search = search;
+		this.audit = audit;
 		this.clock = clock;
 		this.zone = ZoneId.of(zone);
 		this.reviewWarningDays = reviewWarningDays;
+	}
+
+	/**
+	 * Every change to an article goes into the audit trail: what was done, and to what.
+	 */
+	private void audit(AuditAction action, long id, String number, String what, String detail) {
+		String label = (number != null) ? number : this.jdbc.queryForObject(
+				"select number from kb_article where id = :id", new MapSqlParameterSource("id", id), String.class);
+		this.audit.record(AuditEvent.of(action, RECORD_TYPE, id, label + " " + what)
+			.withChange(what, null, (detail == null) ? null : abbreviate(detail)));
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
 	}
 
 	// ---- reading
@@ -388,6 +408,7 @@ public class Knowledge {
 		long id = keys.getKey().longValue();
 		setGroups(id, form);
 		insertVersion(id, 1, form, me, now);
+		audit(AuditAction.CREATE, id, number, "created", form.getTitle());
 		return view(me, find(number), groups(id));
 	}
 
@@ -446,6 +467,7 @@ public class Knowledge {
 					.addValue("now", Timestamps.utc(now)));
 		setGroups(id, form);
 		this.search.changed(SEARCH_KIND, id);
+		audit(AuditAction.UPDATE, id, number, "saved", form.getTitle());
 		return view(me, find(number), groups(id));
 	}
 
@@ -466,6 +488,7 @@ public class Knowledge {
 		}
 		this.jdbc.update("delete from kb_version where id = :id",
 				new MapSqlParameterSource("id", number(pending.get("id"))));
+		audit(AuditAction.UPDATE, id, number, "draftDiscarded", "v" + pending.get("label"));
 		touch(id);
 		return view(me, find(number), groups(id));
 	}
@@ -498,6 +521,7 @@ public class Knowledge {
 				new MapSqlParameterSource("id", number(pending.get("id"))).addValue("item", approval.id())
 					.addValue("approval", approval.number())
 					.addValue("now", Timestamps.utc(now)));
+		audit(AuditAction.UPDATE, id, number, "submitted", approval.number());
 		touch(id);
 		return view(me, find(number), groups(id));
 	}
@@ -525,6 +549,7 @@ public class Knowledge {
 		p.addValue("next", today().plusMonths((months == null) ? 12 : months));
 		this.jdbc.update("update kb_article set state = 'PUBLISHED', current_version_id = :id, next_review_on = :next,"
 				+ " version = version + 1, updated_at = :now where id = :article", p);
+		audit(AuditAction.UPDATE, articleId, null, "published", "v" + v.get("label"));
 		this.search.changed(SEARCH_KIND, articleId);
 	}
 
@@ -547,6 +572,7 @@ public class Knowledge {
 						+ " where id = :id",
 				new MapSqlParameterSource("id", number(v.get("id"))).addValue("reason", reason)
 					.addValue("now", Timestamps.utc(now)));
+		audit(AuditAction.UPDATE, number(v.get("article_id")), null, "returned", reason);
 		touch(number(v.get("article_id")));
 	}
 
@@ -588,6 +614,7 @@ public class Knowledge {
 					.addValue("next", today().plusMonths(((Number) a.get("review_months")).intValue()))
 					.addValue("now", Timestamps.utc(now))
 					.addValue("me", me.id()));
+		audit(AuditAction.UPDATE, id, number, "reviewed", null);
 		return view(me, find(number), groups(id));
 	}
 
@@ -614,6 +641,7 @@ public class Knowledge {
 						+ " version = version + 1, updated_at = :now where id = :id",
 				new MapSqlParameterSource("id", id).addValue("reason", reason.strip())
 					.addValue("now", Timestamps.utc(now)));
+		audit(AuditAction.UPDATE, id, number, "retired", reason.strip());
 		this.search.changed(SEARCH_KIND, id);
 		return view(me, find(number), groups(id));
 	}
@@ -638,6 +666,7 @@ public class Knowledge {
 			this.jdbc.update("insert into kb_feedback (article_id, user_id, helpful, comment, answered_at)"
 					+ " values (:id, :me, :helpful, :comment, :now)", p);
 		}
+		audit(AuditAction.UPDATE, article.id(), number, "feedback", helpful ? "helpful" : "notHelpful");
 		this.jdbc.update("update kb_article set helpful_yes = (select count(*) from kb_feedback f"
 				+ " where f.article_id = :id and f.helpful = true), helpful_no = (select count(*) from kb_feedback f"
 				+ " where f.article_id = :id and f.helpful = false) where id = :id", p);
@@ -672,6 +701,7 @@ public class Knowledge {
 		}
 		this.jdbc.update("insert into kb_use (article_id, item_id, linked_by, linked_at)"
 				+ " values (:article, :item, :me, :now)", p);
+		audit(AuditAction.UPDATE, article.id(), number, "used", ticket.number());
 		return usesOn(ticket.id()).stream().filter((u) -> u.articleId() == article.id()).findFirst().orElseThrow();
 	}
 
@@ -685,6 +715,7 @@ public class Knowledge {
 		}
 		this.jdbc.update("delete from kb_use where article_id = :article and item_id = :item",
 				new MapSqlParameterSource("article", number(a.get("id"))).addValue("item", ticket.id()));
+		audit(AuditAction.UPDATE, number(a.get("id")), number, "unused", ticket.number());
 	}
 
 	/** The articles applied on a ticket. */
@@ -771,6 +802,7 @@ public class Knowledge {
 					.addValue("now", Timestamps.utc(now)),
 				keys, new String[] { "id" });
 		touch(id);
+		audit(AuditAction.UPDATE, id, number, "fileAttached", stored.fileName());
 		return new ArticleView.FileView(keys.getKey().longValue(), stored.fileName(), stored.contentType(),
 				stored.size(), stored.sha256(), me.displayName(), now);
 	}
@@ -787,6 +819,7 @@ public class Knowledge {
 		}
 		this.jdbc.update("delete from kb_file where id = :file", new MapSqlParameterSource("file", fileId));
 		this.store.deleteAfterCommit(keys.get(0));
+		audit(AuditAction.UPDATE, id, number, "fileRemoved", String.valueOf(fileId));
 		touch(id);
 	}
 

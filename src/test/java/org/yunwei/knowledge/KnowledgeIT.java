@@ -204,6 +204,18 @@ class KnowledgeIT {
 		assertThat(retired.status()).as(retired.body()).isEqualTo(200);
 		awaitKnowledge(api, userToken, "驱动 " + tag, 0);
 		assertThat(api.get("/api/v1/knowledge/articles/" + number, userToken).status()).isEqualTo(404);
+
+		// every step is in the audit trail
+		String auditor = api.token("auditadmin", Api.ADMIN_PASSWORD);
+		java.util.List<String> trail = new java.util.ArrayList<>();
+		for (JsonNode e : api
+			.get("/api/v1/audit?recordType=article&recordId=" + v2.get("id").asLong() + "&size=100", auditor)
+			.json()
+			.get("items")) {
+			trail.add(e.get("summary").asString());
+		}
+		assertThat(trail).contains(number + " created", number + " submitted", number + " published",
+				number + " returned", number + " fileAttached", number + " retired");
 	}
 
 	@Test
