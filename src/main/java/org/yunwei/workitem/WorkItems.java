@@ -102,6 +102,8 @@ public class WorkItems {
 
 	private final org.springframework.beans.factory.ObjectProvider<ServiceOptions> services;
 
+	private final org.springframework.beans.factory.ObjectProvider<ConfigurationItemNames> ciNames;
+
 	private final ApprovalDelegations delegations;
 
 	private final org.yunwei.fields.CustomFields fields;
@@ -124,8 +126,10 @@ public class WorkItems {
 			org.yunwei.workitem.internal.AttachmentRepository attachments,
 			org.yunwei.platform.files.FileStore attachmentStore, org.yunwei.platform.web.Formats formats,
 			org.springframework.beans.factory.ObjectProvider<ServiceOptions> services, ApprovalDelegations delegations,
-			org.yunwei.fields.CustomFields fields, org.yunwei.platform.search.Search search) {
+			org.yunwei.fields.CustomFields fields, org.yunwei.platform.search.Search search,
+			org.springframework.beans.factory.ObjectProvider<ConfigurationItemNames> ciNames) {
 		this.search = search;
+		this.ciNames = ciNames;
 		this.fields = fields;
 		this.delegations = delegations;
 		this.formats = formats;
@@ -532,6 +536,44 @@ public class WorkItems {
 		StringBuilder sql = new StringBuilder(
 				ROW_COLUMNS + " from wi_item i where i.type_code = :type and i.id in (:ids)");
 		scope(sql, p, me, me.scope(t.readPermission()));
+		return rows(sql.toString(), p);
+	}
+
+	/**
+	 * The records of every type the caller may read that name one of these configuration
+	 * items, open ones first, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<WorkItemRow> linkedToCis(java.util.Collection<Long> ciIds, int limit) {
+		CurrentUser me = this.access.user();
+		if (ciIds.isEmpty()) {
+			return List.of();
+		}
+		Map<RecordScope, List<String>> byScope = new java.util.EnumMap<>(RecordScope.class);
+		for (WorkItemType t : this.types.all()) {
+			RecordScope scope = me.scope(t.readPermission());
+			if (scope != null) {
+				byScope.computeIfAbsent(scope, (s) -> new ArrayList<>()).add(t.code());
+			}
+		}
+		if (byScope.isEmpty()) {
+			return List.of();
+		}
+		MapSqlParameterSource p = new MapSqlParameterSource("cis", ciIds);
+		StringBuilder sql = new StringBuilder(ROW_COLUMNS + " from wi_item i where exists (select 1 from wi_item_ci c"
+				+ " where c.item_id = i.id and c.ci_id in (:cis)) and (");
+		int n = 0;
+		for (Map.Entry<RecordScope, List<String>> e : byScope.entrySet()) {
+			sql.append((n > 0) ? " or " : "").append("(i.type_code in (:types").append(n).append(")");
+			p.addValue("types" + n, e.getValue());
+			scope(sql, p, me, e.getKey());
+			sql.append(')');
+			n++;
+		}
+		sql.append(") order by case when i.state_category in ('NEW', 'ACTIVE', 'WAITING') then 0 else 1 end,"
+				+ " i.opened_at desc, i.id desc fetch first ")
+			.append(Math.max(1, Math.min(limit, 200)))
+			.append(" rows only");
 		return rows(sql.toString(), p);
 	}
 
@@ -1247,6 +1289,32 @@ public class WorkItems {
 		return Boolean.TRUE.equals(a.group()) && item.getGroupId() != null && me.groupIds().contains(item.getGroupId());
 	}
 
+	private String ciNames(java.util.Collection<Long> ids) {
+		ConfigurationItemNames names = this.ciNames.getIfAvailable();
+		if (names == null) {
+			return ids.toString();
+		}
+		Map<Long, String> known = names.names(ids);
+		return String.join(", ", ids.stream().map((id) -> known.getOrDefault(id, "#" + id)).toList());
+	}
+
+	/** The CIs named on a record must exist (when a CMDB is there to ask). */
+	private void checkCis(java.util.Collection<Long> ids) {
+		ConfigurationItemNames names = this.ciNames.getIfAvailable();
+		if (names == null || ids.isEmpty()) {
+			return;
+		}
+		if (ids.stream().anyMatch(Objects::isNull)) {
+			throw new ValidationFailed("ciIds", "workitem.error.unknownCi", "null");
+		}
+		Map<Long, String> known = names.names(ids);
+		for (Long id : ids) {
+			if (!known.containsKey(id)) {
+				throw new ValidationFailed("ciIds", "workitem.error.unknownCi", id);
+			}
+		}
+	}
+
 	private void checkReferences(Long requester, Long assignee, Long group) {
 		List<Violation> v = new ArrayList<>();
 		if (requester != null && !this.directory.isActiveUser(requester)) {
@@ -1264,6 +1332,7 @@ public class WorkItems {
 	}
 
 	private void apply(WorkItem item, WorkItemFormData form, Long requester) {
+		checkCis(form.getCiIds());
 		item.setTitle(form.getTitle().strip());
 		item.setDescription((form.getDescription() == null || form.getDescription().isBlank()) ? null
 				: form.getDescription().strip());
@@ -1303,7 +1372,7 @@ public class WorkItems {
 		s.put("dueAt",
 				(item.getDueAt() == null) ? null : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 					.format(item.getDueAt().atZone(zone())));
-		s.put("ciIds", item.getCiIds().isEmpty() ? null : item.getCiIds().toString());
+		s.put("ciIds", item.getCiIds().isEmpty() ? null : ciNames(item.getCiIds()));
 		s.put("tags", item.getTags().isEmpty() ? null : String.join(", ", item.getTags()));
 		return s;
 	}

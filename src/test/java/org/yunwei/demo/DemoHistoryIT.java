@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "yunwei.demo=true", "yunwei.demo.history-days=40", "yunwei.demo.tickets-per-day=6",
-		"yunwei.test.schema-suffix=_demo" })
+		"yunwei.demo.cmdb-scale=0.05", "yunwei.test.schema-suffix=_demo" })
 class DemoHistoryIT {
 
 	@LocalServerPort
@@ -51,6 +51,14 @@ class DemoHistoryIT {
 		JsonNode knowledge = indicator(api, manager, "7.6.1-1", year);
 		assertThat(knowledge.get("numerator").asLong()).as("articles written for the desk and drafted from incidents")
 			.isGreaterThan(24);
+		// the demo CMDB: the finance database server carries the finance service
+		JsonNode server = api.get("/api/v1/cmdb/cis?q=db-fin-01", manager).json().get("items").get(0);
+		JsonNode impact = api
+			.get("/api/v1/cmdb/cis/" + server.get("number").asString() + "/impact?direction=UP&depth=3", manager)
+			.json();
+		java.util.List<String> above = new java.util.ArrayList<>();
+		impact.get("nodes").forEach((n) -> above.add(n.get("classCode").asString() + ":" + n.get("name").asString()));
+		assertThat(above).contains("database:findb", "application:财务核算系统", "service:财务核算服务");
 		// the index caught up with every record
 		String admin = api.token("sysadmin", Api.ADMIN_PASSWORD);
 		boolean consistent = false;

@@ -16,7 +16,7 @@ public final class FormErrors {
 			for (ValidationFailed.Violation v : vf.violations()) {
 				Object[] args = v.args().toArray();
 				if (v.field() != null && result.getTarget() != null && org.springframework.beans.BeanUtils
-					.getPropertyDescriptor(result.getTarget().getClass(), v.field()) != null) {
+					.getPropertyDescriptor(result.getTarget().getClass(), property(v.field())) != null) {
 					result.rejectValue(v.field(), v.messageKey(), args, v.messageKey());
 				}
 				else {
@@ -26,6 +26,15 @@ public final class FormErrors {
 			return;
 		}
 		result.reject(ex.messageKey(), ex.args(), ex.messageKey());
+	}
+
+	/**
+	 * The bean property a field path starts with: {@code attributes[ip]} →
+	 * {@code attributes}.
+	 */
+	private static String property(String field) {
+		int bracket = field.indexOf('[');
+		return (bracket < 0) ? field : field.substring(0, bracket);
 	}
 
 	/**
