@@ -598,6 +598,21 @@ public class ConfigurationItems {
 
 	private void apply(CurrentUser me, CiView before, Prepared prepared, CiFormData form, ChangeSource source) {
 		Instant now = this.clock.instant();
+		Map<String, String[]> changes = changes(before, prepared, form);
+		if (changes.isEmpty()) {
+			return;
+		}
+		Map<Long, String> oldValues = new HashMap<>();
+		for (CiView.Value v : before.values()) {
+			if (v.value() != null) {
+				oldValues.put(v.attribute().id(), v.value());
+			}
+		}
+		write(me, now, before, prepared, form, source, changes, oldValues);
+	}
+
+	/** What saving the form would change: field → [before, after]. */
+	private Map<String, String[]> changes(CiView before, Prepared prepared, CiFormData form) {
 		Map<String, String[]> changes = new LinkedHashMap<>();
 		diff(changes, "name", before.name(), prepared.name());
 		diff(changes, "state", before.state().name(), form.getState().name());
@@ -613,17 +628,15 @@ public class ConfigurationItems {
 		String description = (form.getDescription() == null || form.getDescription().isBlank()) ? null
 				: form.getDescription().strip();
 		diff(changes, "description", before.description(), description);
-		Map<Long, String> oldValues = new HashMap<>();
 		for (CiView.Value v : before.values()) {
-			if (v.value() != null) {
-				oldValues.put(v.attribute().id(), v.value());
-			}
 			String[] next = prepared.values().get(v.attribute().id());
 			diff(changes, "attr:" + v.attribute().code(), v.value(), (next == null) ? null : next[0]);
 		}
-		if (changes.isEmpty()) {
-			return;
-		}
+		return changes;
+	}
+
+	private void write(CurrentUser me, Instant now, CiView before, Prepared prepared, CiFormData form,
+			ChangeSource source, Map<String, String[]> changes, Map<Long, String> oldValues) {
 		this.jdbc.update("update cm_ci set version = version + 1, name = :name, state = :state, owner_id = :owner,"
 				+ " group_id = :group, location_id = :location, service_id = :service, description = :description,"
 				+ " identity_key = :identity, updated_by = :me, updated_at = :now where id = :id",
@@ -705,6 +718,99 @@ public class ConfigurationItems {
 			.map((me) -> mayWrite(me, (ci.group() == null) ? null : ci.group().id(),
 					(ci.owner() == null) ? null : ci.owner().id()))
 			.orElse(false);
+	}
+
+	// ---- reconciliation
+
+	/**
+	 * The CI of the same class and identity as the form describes (its identifying
+	 * values, else its name), if one is recorded.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CiView> identify(CiFormData form) {
+		this.access.require(READ);
+		List<CiClassView> all = this.classes.load();
+		CiClassView c = all.stream()
+			.filter((x) -> x.code().equals(Objects.requireNonNullElse(form.getClassCode(), "").strip()))
+			.findFirst()
+			.orElseThrow(() -> new ValidationFailed("classCode", "cmdb.error.unknownClass",
+					String.valueOf(form.getClassCode())));
+		Map<Long, String> keys = new HashMap<>();
+		for (AttributeView a : c.identifying()) {
+			String raw = form.getAttributes().get(a.code());
+			String canonical = (raw == null || raw.isBlank()) ? null : canonical(a, raw.strip());
+			if (canonical == null) {
+				if (!c.identifying().isEmpty()) {
+					return Optional.empty();
+				}
+			}
+			else {
+				keys.put(a.id(), key(canonical));
+			}
+		}
+		String name = (form.getName() == null) ? "" : form.getName().strip();
+		if (c.identifying().isEmpty() && name.isEmpty()) {
+			return Optional.empty();
+		}
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"select * from cm_ci where class_id = :class and identity_key = :key",
+				new MapSqlParameterSource("class", c.id()).addValue("key", identityKey(c, name, keys)));
+		return rows.isEmpty() ? Optional.empty() : Optional.of(view(rows.get(0)));
+	}
+
+	/** The identity a form describes within its class, as reconciliation compares it. */
+	@Transactional(readOnly = true)
+	public String identityOf(CiFormData form) {
+		List<CiClassView> all = this.classes.load();
+		CiClassView c = all.stream()
+			.filter((x) -> x.code().equals(Objects.requireNonNullElse(form.getClassCode(), "").strip()))
+			.findFirst()
+			.orElseThrow();
+		Map<Long, String> keys = new HashMap<>();
+		for (AttributeView a : c.identifying()) {
+			String raw = form.getAttributes().get(a.code());
+			String canonical = (raw == null || raw.isBlank()) ? null : canonical(a, raw.strip());
+			if (canonical != null) {
+				keys.put(a.id(), key(canonical));
+			}
+		}
+		return identityKey(c, (form.getName() == null) ? "" : form.getName().strip(), keys);
+	}
+
+	/**
+	 * What saving the form onto a recorded CI would change (field → [before, after]),
+	 * after checking it as a save would; nothing is written.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String[]> differences(CiView existing, CiFormData form) {
+		this.access.require(READ);
+		Prepared prepared = prepare(form, existing.id());
+		return changes(existing, prepared, form);
+	}
+
+	/** A location CI by its number, code or name. */
+	@Transactional(readOnly = true)
+	public Optional<Long> location(String numberOrName) {
+		if (numberOrName == null || numberOrName.isBlank()) {
+			return Optional.empty();
+		}
+		List<CiClassView> all = this.classes.load();
+		CiClassView location = all.stream().filter((x) -> x.code().equals("location")).findFirst().orElse(null);
+		if (location == null) {
+			return Optional.empty();
+		}
+		String v = numberOrName.strip();
+		List<Long> ids = this.jdbc.queryForList(
+				"select i.id from cm_ci i where i.class_id in (:classes) and (i.number = :upper or i.name = :v"
+						+ " or exists (select 1 from cm_value x join cm_attribute a on a.id = x.attribute_id"
+						+ " where x.ci_id = i.id and a.code = 'location_code' and x.value_key = :key))"
+						+ " order by i.id fetch first 2 rows only",
+				new MapSqlParameterSource("classes", this.classes.subtree(all, location.id()))
+					.addValue("upper", v.toUpperCase(Locale.ROOT))
+					.addValue("v", v)
+					.addValue("key", key(v)),
+				Long.class);
+		return (ids.size() == 1) ? Optional.of(ids.get(0)) : Optional.empty();
 	}
 
 	// ---- relations

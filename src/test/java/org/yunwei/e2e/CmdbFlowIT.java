@@ -92,6 +92,29 @@ class CmdbFlowIT {
 				page.click("#attribute-add");
 				assertThat(page.locator("#attribute-table tr[data-attribute=capacity_kva]")).containsText("数值");
 
+				// CIs of it from a file: a bad row stops the import and is named; fixed,
+				// all come in
+				page.navigate(base + "/cmdb");
+				page.click("#open-import");
+				page.selectOption("#import-class", cls);
+				String csv = "名称,UPS 序列号,容量 (kVA),状态\n" + "UPS-B1-" + tag + ",B1-" + tag + ",40,运行中\n" + "UPS-B2-" + tag
+						+ ",B2-" + tag + ",很大,运行中\n" + "UPS-B3-" + tag + ",B3-" + tag + ",40,备用\n";
+				page.setInputFiles("#import-file", new com.microsoft.playwright.options.FilePayload("ups.csv",
+						"text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				page.click("#import-preview");
+				assertThat(page.locator("#import-rows tr.table-danger")).hasCount(1);
+				assertThat(page.locator("#import-rows tr[data-line='3']")).containsText("不是数值");
+				assertThat(page.locator("#import-confirm")).isDisabled();
+				page.selectOption("#import-class", cls);
+				page.setInputFiles("#import-file", new com.microsoft.playwright.options.FilePayload("ups.csv",
+						"text/csv", csv.replace("很大", "80").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				page.click("#import-preview");
+				assertThat(page.locator("#import-rows tr.table-danger")).hasCount(0);
+				page.click("#import-confirm");
+				assertThat(page.locator("#import-result")).containsText("新建 3");
+				page.navigate(base + "/cmdb?class=" + cls);
+				assertThat(page.locator("#ci-table tbody tr")).hasCount(3);
+
 				// a CI of it: bad values named inline, then recorded
 				page.navigate(base + "/cmdb/new?class=" + cls);
 				page.fill("#name", "UPS-A1-" + tag);

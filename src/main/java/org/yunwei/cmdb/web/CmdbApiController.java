@@ -25,6 +25,7 @@ import org.yunwei.cmdb.CiClassView;
 import org.yunwei.cmdb.CiClasses;
 import org.yunwei.cmdb.CiFilter;
 import org.yunwei.cmdb.CiFormData;
+import org.yunwei.cmdb.CiImport;
 import org.yunwei.cmdb.CiHistoryEntry;
 import org.yunwei.cmdb.CiRow;
 import org.yunwei.cmdb.CiState;
@@ -46,9 +47,38 @@ class CmdbApiController {
 
 	private final ConfigurationItems cis;
 
-	CmdbApiController(CiClasses classes, ConfigurationItems cis) {
+	private final CiImport importer;
+
+	CmdbApiController(CiClasses classes, ConfigurationItems cis, CiImport importer) {
 		this.classes = classes;
 		this.cis = cis;
+		this.importer = importer;
+	}
+
+	@PostMapping(path = "/import", consumes = "multipart/form-data")
+	@Operation(summary = "Import CIs of a class from CSV or Excel (field \"file\"), reconciled by identity:"
+			+ " dryRun=true previews each row (create, the fields it changes, or its problems); otherwise all or none")
+	CiImport.Preview importFile(@RequestParam(name = "class") String classCode,
+			@RequestParam(defaultValue = "false") boolean dryRun,
+			@RequestParam("file") org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+		return dryRun ? this.importer.preview(classCode, file.getOriginalFilename(), file.getBytes())
+				: this.importer.importAll(classCode, file.getOriginalFilename(), file.getBytes());
+	}
+
+	/**
+	 * What a discovery tool found: items with name and attributes by code (and other
+	 * fields).
+	 */
+	record Discovered(@Size(max = 100) String source,
+			@jakarta.validation.constraints.NotNull @Size(max = 10000) List<java.util.Map<String, String>> items) {
+	}
+
+	@PostMapping("/reconciliation")
+	@Operation(summary = "Reconcile what a discovery tool found with the CMDB: identified CIs changed (never"
+			+ " silently: the report lists every field), new ones recorded; dryRun=true only reports")
+	CiImport.Preview reconcile(@RequestParam(name = "class") String classCode,
+			@RequestParam(defaultValue = "false") boolean dryRun, @Valid @RequestBody Discovered body) {
+		return this.importer.reconcile(classCode, body.items(), body.source(), dryRun);
 	}
 
 	@GetMapping("/classes")

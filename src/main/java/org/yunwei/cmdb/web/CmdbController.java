@@ -23,6 +23,7 @@ import org.yunwei.cmdb.CiClassView;
 import org.yunwei.cmdb.CiClasses;
 import org.yunwei.cmdb.CiFilter;
 import org.yunwei.cmdb.CiFormData;
+import org.yunwei.cmdb.CiImport;
 import org.yunwei.cmdb.CiRef;
 import org.yunwei.cmdb.CiState;
 import org.yunwei.cmdb.CiView;
@@ -54,8 +55,11 @@ class CmdbController {
 
 	private final AccessControl access;
 
+	private final CiImport importer;
+
 	CmdbController(CiClasses classes, ConfigurationItems cis, Directory directory, WorkItems items,
-			AccessControl access) {
+			AccessControl access, CiImport importer) {
+		this.importer = importer;
 		this.classes = classes;
 		this.cis = cis;
 		this.directory = directory;
@@ -181,6 +185,46 @@ class CmdbController {
 		model.addAttribute("services", this.items.serviceOptions());
 		model.addAttribute("locations", this.cis.pick(null, "location", 50));
 		return "cmdb/form";
+	}
+
+	// ---- import
+
+	@GetMapping("/import")
+	String importPage(@RequestParam(name = "class", required = false) String classCode, Model model) {
+		this.access.require(ConfigurationItems.WRITE);
+		return importModel(model, classCode);
+	}
+
+	@PostMapping("/import")
+	String importFile(@RequestParam(name = "class") String classCode,
+			@RequestParam(defaultValue = "preview") String action,
+			@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+			@RequestParam(required = false) String fileName, @RequestParam(required = false) String content,
+			Model model) throws java.io.IOException {
+		String name = (file != null && !file.isEmpty()) ? file.getOriginalFilename() : fileName;
+		byte[] bytes = (file != null && !file.isEmpty()) ? file.getBytes()
+				: (content != null) ? java.util.Base64.getDecoder().decode(content) : new byte[0];
+		try {
+			if ("import".equals(action)) {
+				model.addAttribute("result", this.importer.importAll(classCode, name, bytes));
+				return importModel(model, classCode);
+			}
+			model.addAttribute("preview", this.importer.preview(classCode, name, bytes));
+			model.addAttribute("fileName", name);
+			model.addAttribute("content", java.util.Base64.getEncoder().encodeToString(bytes));
+		}
+		catch (org.yunwei.platform.ValidationFailed ex) {
+			model.addAttribute("violations", ex.violations());
+		}
+		return importModel(model, classCode);
+	}
+
+	private String importModel(Model model, String classCode) {
+		List<CiClassView> tree = this.classes.tree();
+		model.addAttribute("tree", tree);
+		model.addAttribute("ciClass", tree.stream().filter((c) -> c.code().equals(classCode)).findFirst().orElse(null));
+		model.addAttribute("classCode", classCode);
+		return "cmdb/import";
 	}
 
 	// ---- relations
