@@ -2,6 +2,11 @@
 // runs on to the right, one column per hop; a click opens the CI.
 (function () {
   'use strict';
+  function textWidth(text) {
+    var w = 0;
+    for (var i = 0; i < text.length; i++) { w += text.charCodeAt(i) > 0x2e80 ? 12 : 7; }
+    return w;
+  }
   function draw(el, chart, data) {
     var lang = el.dataset.lang;
     var byDepth = {};
@@ -13,7 +18,7 @@
       return {
         id: String(n.id), name: n.name, value: n.number,
         x: n.depth * 180, y: (index - (column.length - 1) / 2) * 44,
-        symbol: 'roundRect', symbolSize: [Math.min(150, 20 + n.name.length * 7), 28],
+        symbol: 'roundRect', symbolSize: [Math.min(160, 20 + textWidth(n.name)), 28],
         itemStyle: { color: n.depth === 0 ? colour : '#fff', borderColor: colour, borderWidth: 1.5 },
         label: { show: true, color: n.depth === 0 ? '#fff' : '#212529', fontSize: 11, width: 140, overflow: 'truncate' },
         tooltip: { formatter: n.number + '<br>' + (lang === 'en' ? n.classNameEn : n.classNameZh) },
