@@ -48,6 +48,8 @@ class CmdbConfiguration {
 	NavContributor cmdbNavigation() {
 		return () -> List.of(
 				new NavItem(NavArea.CONFIGURATION, "nav.cmdb", "/cmdb", "hdd-network", ConfigurationItems.READ),
+				new NavItem(NavArea.CONFIGURATION, "nav.cmdbAudits", "/cmdb/audits", "clipboard-check",
+						ConfigurationItems.READ),
 				new NavItem(NavArea.CONFIGURATION, "nav.cmdbClasses", "/cmdb/classes", "diagram-2",
 						ConfigurationItems.MANAGE));
 	}

@@ -115,6 +115,25 @@ class CmdbFlowIT {
 				page.navigate(base + "/cmdb?class=" + cls);
 				assertThat(page.locator("#ci-table tbody tr")).hasCount(3);
 
+				// a baseline of the class; an out-of-band edit; the audit reports it
+				page.navigate(base + "/cmdb/audits");
+				page.fill("#baseline-name", "UPS 基线 " + tag);
+				page.selectOption("#baseline-class", cls);
+				page.click("#baseline-take");
+				assertThat(page.locator(".alert-success")).containsText("UPS 基线 " + tag);
+				page.navigate(base + "/cmdb?class=" + cls);
+				page.click("#ci-table a:has-text('UPS-B1-" + tag + "')");
+				page.click("#edit-ci");
+				page.fill("#attr-capacity_kva", "60");
+				page.click("#save-ci");
+				assertThat(page.locator("#ci-attributes dd[data-attribute=capacity_kva]")).hasText("60");
+				page.navigate(base + "/cmdb/audits");
+				page.click("#baseline-table tr[data-baseline='UPS 基线 " + tag + "'] .yw-run-audit");
+				assertThat(page.locator("#audit-checked")).hasText("3");
+				assertThat(page.locator("#audit-unauthorised")).hasText("1");
+				assertThat(page.locator("#finding-table tr.table-danger")).containsText("UPS-B1-" + tag);
+				assertThat(page.locator("#finding-table tr.table-danger")).containsText("未经授权的变更");
+
 				// a CI of it: bad values named inline, then recorded
 				page.navigate(base + "/cmdb/new?class=" + cls);
 				page.fill("#name", "UPS-A1-" + tag);

@@ -26,6 +26,7 @@ import org.yunwei.cmdb.CiClasses;
 import org.yunwei.cmdb.CiFilter;
 import org.yunwei.cmdb.CiFormData;
 import org.yunwei.cmdb.CiImport;
+import org.yunwei.cmdb.ConfigurationAudits;
 import org.yunwei.cmdb.CiHistoryEntry;
 import org.yunwei.cmdb.CiRow;
 import org.yunwei.cmdb.CiState;
@@ -49,10 +50,53 @@ class CmdbApiController {
 
 	private final CiImport importer;
 
-	CmdbApiController(CiClasses classes, ConfigurationItems cis, CiImport importer) {
+	private final ConfigurationAudits audits;
+
+	CmdbApiController(CiClasses classes, ConfigurationItems cis, CiImport importer, ConfigurationAudits audits) {
+		this.audits = audits;
 		this.classes = classes;
 		this.cis = cis;
 		this.importer = importer;
+	}
+
+	/**
+	 * A baseline to take: its name and scope (a class with those below it, a service, or
+	 * all).
+	 */
+	record NewBaseline(@NotBlank @Size(max = 200) String name, @Size(max = 40) String classCode, Long serviceId) {
+	}
+
+	@GetMapping("/baselines")
+	@Operation(summary = "Configuration baselines, newest first, with their audits")
+	List<ConfigurationAudits.Baseline> baselines() {
+		return this.audits.baselines();
+	}
+
+	@PostMapping("/baselines")
+	@Operation(summary = "Take a baseline: freeze the CIs of a scope as recorded now")
+	ResponseEntity<ConfigurationAudits.Baseline> takeBaseline(@Valid @RequestBody NewBaseline body) {
+		ConfigurationAudits.Baseline b = this.audits.take(body.name(), body.classCode(), body.serviceId());
+		return ResponseEntity.created(URI.create("/api/v1/cmdb/baselines/" + b.id())).body(b);
+	}
+
+	@GetMapping("/baselines/{id}")
+	@Operation(summary = "A baseline and its audits")
+	ConfigurationAudits.Baseline baseline(@PathVariable long id) {
+		return this.audits.baseline(id);
+	}
+
+	@PostMapping("/baselines/{id}/audits")
+	@Operation(summary = "Audit the CMDB against the baseline: CIs added, removed, every field changed, and whether"
+			+ " a change explains it (unauthorised when none does)")
+	ResponseEntity<ConfigurationAudits.AuditReport> audit(@PathVariable long id) {
+		ConfigurationAudits.AuditReport r = this.audits.run(id);
+		return ResponseEntity.created(URI.create("/api/v1/cmdb/audits/" + r.summary().id())).body(r);
+	}
+
+	@GetMapping("/audits/{id}")
+	@Operation(summary = "An audit's report: its figures and every difference found")
+	ConfigurationAudits.AuditReport auditReport(@PathVariable long id) {
+		return this.audits.report(id);
 	}
 
 	@PostMapping(path = "/import", consumes = "multipart/form-data")

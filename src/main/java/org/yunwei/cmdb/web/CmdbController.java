@@ -24,6 +24,7 @@ import org.yunwei.cmdb.CiClasses;
 import org.yunwei.cmdb.CiFilter;
 import org.yunwei.cmdb.CiFormData;
 import org.yunwei.cmdb.CiImport;
+import org.yunwei.cmdb.ConfigurationAudits;
 import org.yunwei.cmdb.CiRef;
 import org.yunwei.cmdb.CiState;
 import org.yunwei.cmdb.CiView;
@@ -57,8 +58,11 @@ class CmdbController {
 
 	private final CiImport importer;
 
+	private final ConfigurationAudits audits;
+
 	CmdbController(CiClasses classes, ConfigurationItems cis, Directory directory, WorkItems items,
-			AccessControl access, CiImport importer) {
+			AccessControl access, CiImport importer, ConfigurationAudits audits) {
+		this.audits = audits;
 		this.importer = importer;
 		this.classes = classes;
 		this.cis = cis;
@@ -185,6 +189,47 @@ class CmdbController {
 		model.addAttribute("services", this.items.serviceOptions());
 		model.addAttribute("locations", this.cis.pick(null, "location", 50));
 		return "cmdb/form";
+	}
+
+	// ---- baselines and audits
+
+	@GetMapping("/audits")
+	String audits(Model model) {
+		CurrentUser me = this.access.require(ConfigurationItems.READ);
+		model.addAttribute("baselines", this.audits.baselines());
+		model.addAttribute("tree", this.classes.tree());
+		model.addAttribute("services", this.items.serviceOptions());
+		model.addAttribute("canManage", me.has(ConfigurationItems.MANAGE));
+		return "cmdb/audits";
+	}
+
+	@PostMapping("/baselines")
+	String takeBaseline(@RequestParam String name, @RequestParam(required = false) String classCode,
+			@RequestParam(required = false) Long serviceId, RedirectAttributes redirect) {
+		if (FormErrors.attempt(redirect, "cmdb.baselineTaken", () -> this.audits.take(name,
+				(classCode == null || classCode.isBlank()) ? null : classCode, serviceId))) {
+			redirect.addFlashAttribute("flashArgs", new Object[] { name });
+		}
+		return "redirect:/cmdb/audits";
+	}
+
+	@PostMapping("/baselines/{id}/audits")
+	String runAudit(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			ConfigurationAudits.AuditReport r = this.audits.run(id);
+			redirect.addFlashAttribute("flash", "cmdb.auditDone");
+			return "redirect:/cmdb/audits/" + r.summary().id();
+		}
+		catch (DomainException ex) {
+			FormErrors.flash(redirect, ex);
+			return "redirect:/cmdb/audits";
+		}
+	}
+
+	@GetMapping("/audits/{id}")
+	String auditReport(@PathVariable long id, Model model) {
+		model.addAttribute("report", this.audits.report(id));
+		return "cmdb/audit";
 	}
 
 	// ---- import
