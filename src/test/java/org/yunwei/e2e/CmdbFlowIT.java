@@ -133,6 +133,7 @@ class CmdbFlowIT {
 				assertThat(page.locator("#audit-unauthorised")).hasText("1");
 				assertThat(page.locator("#finding-table tr.table-danger")).containsText("UPS-B1-" + tag);
 				assertThat(page.locator("#finding-table tr.table-danger")).containsText("未经授权的变更");
+				assertThat(page.locator("#finding-table tr.table-danger")).containsText("容量 (kVA)");
 
 				// a CI of it: bad values named inline, then recorded
 				page.navigate(base + "/cmdb/new?class=" + cls);

@@ -198,6 +198,7 @@ class CmdbController {
 		CurrentUser me = this.access.require(ConfigurationItems.READ);
 		model.addAttribute("baselines", this.audits.baselines());
 		model.addAttribute("tree", this.classes.tree());
+		model.addAttribute("classNames", names(this.classes.tree(), false));
 		model.addAttribute("services", this.items.serviceOptions());
 		model.addAttribute("canManage", me.has(ConfigurationItems.MANAGE));
 		return "cmdb/audits";
@@ -229,6 +230,7 @@ class CmdbController {
 	@GetMapping("/audits/{id}")
 	String auditReport(@PathVariable long id, Model model) {
 		model.addAttribute("report", this.audits.report(id));
+		model.addAttribute("attributeNames", names(this.classes.tree(), true));
 		return "cmdb/audit";
 	}
 
@@ -408,6 +410,20 @@ class CmdbController {
 		redirect.addFlashAttribute(name, form);
 		redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + name, errors);
 		return "redirect:/cmdb/classes" + ((code == null) ? "" : "?class=" + code);
+	}
+
+	/** Attribute (or class) names by code, in the reader's language. */
+	private static java.util.Map<String, String> names(List<CiClassView> tree, boolean attributes) {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		for (CiClassView c : tree) {
+			if (attributes) {
+				c.own().forEach((a) -> names.putIfAbsent(a.code(), a.name(locale())));
+			}
+			else {
+				names.put(c.code(), c.name(locale()));
+			}
+		}
+		return names;
 	}
 
 	private static String locale() {
