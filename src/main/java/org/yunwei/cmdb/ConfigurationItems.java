@@ -729,27 +729,10 @@ public class ConfigurationItems {
 	@Transactional(readOnly = true)
 	public Optional<CiView> identify(CiFormData form) {
 		this.access.require(READ);
-		List<CiClassView> all = this.classes.load();
-		CiClassView c = all.stream()
-			.filter((x) -> x.code().equals(Objects.requireNonNullElse(form.getClassCode(), "").strip()))
-			.findFirst()
-			.orElseThrow(() -> new ValidationFailed("classCode", "cmdb.error.unknownClass",
-					String.valueOf(form.getClassCode())));
-		Map<Long, String> keys = new HashMap<>();
-		for (AttributeView a : c.identifying()) {
-			String raw = form.getAttributes().get(a.code());
-			String canonical = (raw == null || raw.isBlank()) ? null : canonical(a, raw.strip());
-			if (canonical == null) {
-				if (!c.identifying().isEmpty()) {
-					return Optional.empty();
-				}
-			}
-			else {
-				keys.put(a.id(), key(canonical));
-			}
-		}
+		CiClassView c = classOf(form);
+		Map<Long, String> keys = identifyingKeys(c, form);
 		String name = (form.getName() == null) ? "" : form.getName().strip();
-		if (c.identifying().isEmpty() && name.isEmpty()) {
+		if (c.identifying().isEmpty() ? name.isEmpty() : keys.size() < c.identifying().size()) {
 			return Optional.empty();
 		}
 		List<Map<String, Object>> rows = this.jdbc.queryForList(
@@ -758,14 +741,17 @@ public class ConfigurationItems {
 		return rows.isEmpty() ? Optional.empty() : Optional.of(view(rows.get(0)));
 	}
 
-	/** The identity a form describes within its class, as reconciliation compares it. */
-	@Transactional(readOnly = true)
-	public String identityOf(CiFormData form) {
-		List<CiClassView> all = this.classes.load();
-		CiClassView c = all.stream()
+	private CiClassView classOf(CiFormData form) {
+		return this.classes.load()
+			.stream()
 			.filter((x) -> x.code().equals(Objects.requireNonNullElse(form.getClassCode(), "").strip()))
 			.findFirst()
-			.orElseThrow();
+			.orElseThrow(() -> new ValidationFailed("classCode", "cmdb.error.unknownClass",
+					String.valueOf(form.getClassCode())));
+	}
+
+	/** The keys of the identifying values the form gives (those that fit their type). */
+	private static Map<Long, String> identifyingKeys(CiClassView c, CiFormData form) {
 		Map<Long, String> keys = new HashMap<>();
 		for (AttributeView a : c.identifying()) {
 			String raw = form.getAttributes().get(a.code());
@@ -774,7 +760,14 @@ public class ConfigurationItems {
 				keys.put(a.id(), key(canonical));
 			}
 		}
-		return identityKey(c, (form.getName() == null) ? "" : form.getName().strip(), keys);
+		return keys;
+	}
+
+	/** The identity a form describes within its class, as reconciliation compares it. */
+	@Transactional(readOnly = true)
+	public String identityOf(CiFormData form) {
+		CiClassView c = classOf(form);
+		return identityKey(c, (form.getName() == null) ? "" : form.getName().strip(), identifyingKeys(c, form));
 	}
 
 	/**
