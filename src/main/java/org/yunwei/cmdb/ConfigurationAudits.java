@@ -53,9 +53,12 @@ public class ConfigurationAudits {
 
 	private final org.yunwei.workitem.ServiceOptions services;
 
+	private final org.springframework.beans.factory.ObjectProvider<ChangeAuthority> changes;
+
 	ConfigurationAudits(NamedParameterJdbcTemplate jdbc, CiClasses classes, AccessControl access, AuditTrail audit,
-			Clock clock, org.yunwei.platform.identity.Directory directory,
-			org.yunwei.workitem.ServiceOptions services) {
+			Clock clock, org.yunwei.platform.identity.Directory directory, org.yunwei.workitem.ServiceOptions services,
+			org.springframework.beans.factory.ObjectProvider<ChangeAuthority> changes) {
+		this.changes = changes;
 		this.directory = directory;
 		this.services = services;
 		this.jdbc = jdbc;
@@ -326,12 +329,17 @@ public class ConfigurationAudits {
 		String last = null;
 		for (Map<String, Object> e : entries) {
 			String change = (String) e.get("change_number");
-			if (change == null || change.isBlank()) {
+			if (change == null || change.isBlank() || !approved(change)) {
 				return null;
 			}
 			last = change;
 		}
 		return last;
+	}
+
+	private boolean approved(String changeNumber) {
+		ChangeAuthority authority = this.changes.getIfAvailable();
+		return authority == null || authority.approved(changeNumber);
 	}
 
 	/** The recorded state of CIs, one text each: sorted {@code field=value} lines. */

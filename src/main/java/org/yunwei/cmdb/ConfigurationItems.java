@@ -106,8 +106,12 @@ public class ConfigurationItems {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<ChangeAuthority> changes;
+
 	ConfigurationItems(NamedParameterJdbcTemplate jdbc, CiClasses classes, AccessControl access, Directory directory,
-			ServiceOptions services, Search search, AuditTrail audit, WorkItems workItems, Clock clock) {
+			ServiceOptions services, Search search, AuditTrail audit, WorkItems workItems, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<ChangeAuthority> changes) {
+		this.changes = changes;
 		this.workItems = workItems;
 		this.jdbc = jdbc;
 		this.classes = classes;
@@ -304,6 +308,7 @@ public class ConfigurationItems {
 	/** Records a new CI. */
 	public CiView create(CiFormData form, ChangeSource source) {
 		CurrentUser me = this.access.require(WRITE);
+		requireChange(form.getChangeNumber());
 		Prepared prepared = prepare(form, null);
 		requireWrite(me, form.getGroupId(), form.getOwnerId());
 		return view(find(String.valueOf(insert(me, prepared, form, source))));
@@ -321,6 +326,7 @@ public class ConfigurationItems {
 		if (form.getVersion() == null || form.getVersion() != before.version()) {
 			throw Conflict.staleVersion(RECORD_TYPE, before.number());
 		}
+		requireChange(form.getChangeNumber());
 		if (form.getClassCode() == null || form.getClassCode().isBlank()) {
 			form.setClassCode(before.ciClass().code());
 		}
@@ -333,6 +339,64 @@ public class ConfigurationItems {
 		}
 		apply(me, before, prepared, form, source);
 		return view(find(before.number()));
+	}
+
+	/**
+	 * An edit that names a change is recorded against it only while the change may update
+	 * the CMDB (approved, not yet finished).
+	 */
+	private void requireChange(String changeNumber) {
+		String number = blankToNull(changeNumber);
+		ChangeAuthority authority = this.changes.getIfAvailable();
+		if (number == null || authority == null) {
+			return;
+		}
+		String refusal = authority.refusal(number);
+		if (refusal != null) {
+			throw new ValidationFailed("changeNumber", refusal, number);
+		}
+	}
+
+	/**
+	 * The services (CIs of the service class or below it) at or above the CIs in the
+	 * impact graph: what a change to them could disrupt. At most 20 CIs are followed.
+	 */
+	@Transactional(readOnly = true)
+	public List<CiRef> servicesAbove(Collection<Long> ciIds) {
+		this.access.require(READ);
+		List<CiClassView> all = this.classes.load();
+		Set<String> serviceClasses = new HashSet<>();
+		this.classes.find("service")
+			.ifPresent((service) -> this.classes.subtree(all, service.id())
+				.forEach(
+						(id) -> all.stream().filter((c) -> c.id() == id).forEach((c) -> serviceClasses.add(c.code()))));
+		Set<Long> found = new LinkedHashSet<>();
+		for (CiRef ci : refs(ciIds.stream().limit(20).toList())) {
+			if (serviceClasses.contains(ci.classCode())) {
+				found.add(ci.id());
+			}
+			for (ImpactGraph.Node n : impact(ci.number(), Direction.UP, MAX_DEPTH).impacted()) {
+				if (serviceClasses.contains(n.classCode())) {
+					found.add(n.id());
+				}
+			}
+		}
+		return refs(found);
+	}
+
+	/** A CMDB update recorded against a change: which CI, and what changed. */
+	public record RecordedUpdate(String ciNumber, String ciName, CiHistoryEntry entry) {
+	}
+
+	/** The CMDB updates recorded against a change, oldest first (at most 500). */
+	@Transactional(readOnly = true)
+	public List<RecordedUpdate> recordedAgainst(String changeNumber) {
+		this.access.require(READ);
+		return this.jdbc.query(
+				"select h.*, i.number as ci_number, i.name as ci_name from cm_history h join cm_ci i on i.id = h.ci_id"
+						+ " where h.change_number = :change order by h.id fetch first 500 rows only",
+				new MapSqlParameterSource("change", changeNumber),
+				(rs, n) -> new RecordedUpdate(rs.getString("ci_number"), rs.getString("ci_name"), historyEntry(rs)));
 	}
 
 	/** A CI checked and its values made canonical, ready to write. */
@@ -856,6 +920,7 @@ public class ConfigurationItems {
 		CurrentUser me = this.access.require(WRITE);
 		CiView ci = view(find(number));
 		requireWrite(me, ci);
+		requireChange(changeNumber);
 		RelationTypeView type = relationTypes().stream()
 			.filter((t) -> t.code().equals(typeCode))
 			.findFirst()
@@ -902,6 +967,7 @@ public class ConfigurationItems {
 		CurrentUser me = this.access.require(WRITE);
 		CiView ci = view(find(number));
 		requireWrite(me, ci);
+		requireChange(changeNumber);
 		RelationView r = relations(ci.number()).stream()
 			.filter((x) -> x.id() == relationId)
 			.findFirst()
@@ -1065,11 +1131,14 @@ public class ConfigurationItems {
 		return this.jdbc.query(
 				"select * from cm_history where ci_id = :id order by id desc fetch first "
 						+ Math.max(1, Math.min(limit, 500)) + " rows only",
-				new MapSqlParameterSource("id", id),
-				(rs, i) -> new CiHistoryEntry(rs.getLong("id"), Timestamps.instant(rs.getObject("occurred_at")),
-						rs.getString("actor_name"), rs.getString("field"), rs.getString("before_value"),
-						rs.getString("after_value"), rs.getString("reason"), rs.getString("change_number"),
-						ChangeSource.valueOf(rs.getString("source"))));
+				new MapSqlParameterSource("id", id), (rs, i) -> historyEntry(rs));
+	}
+
+	private static CiHistoryEntry historyEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new CiHistoryEntry(rs.getLong("id"), Timestamps.instant(rs.getObject("occurred_at")),
+				rs.getString("actor_name"), rs.getString("field"), rs.getString("before_value"),
+				rs.getString("after_value"), rs.getString("reason"), rs.getString("change_number"),
+				ChangeSource.valueOf(rs.getString("source")));
 	}
 
 	// ---- for the search index (read by the system)

@@ -9,6 +9,14 @@ public enum ApprovalMode {
 
 	ANY, ALL, SEQUENTIAL;
 
+	/**
+	 * Whether {@code spec} names approvers: {@code role:<code>}, {@code group:<code>} or
+	 * {@code users:<username>,<username>…}.
+	 */
+	public static boolean isApprovers(String spec) {
+		return spec != null && spec.matches("(role|group):[A-Za-z0-9_.-]+|users:[A-Za-z0-9_.@,-]+");
+	}
+
 	public String messageKey() {
 		return "approval.mode." + name();
 	}

@@ -43,4 +43,13 @@ public interface TransitionContext {
 	 */
 	java.util.List<String> openLinked(LinkKind kind);
 
+	/**
+	 * Asks for an approval of the record: {@code approvers} is {@code role:<code>},
+	 * {@code group:<code>} or {@code users:<username>,…} (see
+	 * {@link ApprovalMode#isApprovers}); when they have decided, the workflow takes the
+	 * {@code approve} or {@code reject} transition by itself. Refused when nobody answers
+	 * to {@code approvers}.
+	 */
+	void requestApproval(ApprovalMode mode, String approvers, String approve, String reject);
+
 }

@@ -20,4 +20,12 @@ public interface WorkItemPanel {
 		return true;
 	}
 
+	/**
+	 * Whether the panel belongs in the page's main column, below the actions (a record's
+	 * own plan, as a change's), rather than beside it.
+	 */
+	default boolean main() {
+		return false;
+	}
+
 }

@@ -11,8 +11,15 @@ package org.yunwei.workitem;
  * workflow allows the requester
  * @param defaultWorkflow classpath resource of the workflow installed on first start
  * @param icon a Bootstrap icon name
+ * @param newPage the module's own page for raising one (a change, with its type and
+ * template), used instead of the kernel's form; null for the kernel's form
  */
-public record WorkItemType(String code, String prefix, String permission, String defaultWorkflow, String icon) {
+public record WorkItemType(String code, String prefix, String permission, String defaultWorkflow, String icon,
+		String newPage) {
+
+	public WorkItemType(String code, String prefix, String permission, String defaultWorkflow, String icon) {
+		this(code, prefix, permission, defaultWorkflow, icon, null);
+	}
 
 	public String readPermission() {
 		return this.permission + ":read";

@@ -540,6 +540,23 @@ public class WorkItems {
 	}
 
 	/**
+	 * The CIs each of the records names, in one query (read by the system: the caller has
+	 * checked its right to the records).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Long>> ciIdsOf(java.util.Collection<Long> itemIds) {
+		Map<Long, List<Long>> out = new HashMap<>();
+		if (itemIds.isEmpty()) {
+			return out;
+		}
+		this.jdbc.query("select item_id, ci_id from wi_item_ci where item_id in (:ids) order by item_id, ci_id",
+				new MapSqlParameterSource("ids", itemIds), (rs) -> {
+					out.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getLong(2));
+				});
+		return out;
+	}
+
+	/**
 	 * The records of every type the caller may read that name one of these configuration
 	 * items, open ones first, newest first.
 	 */
@@ -1841,6 +1858,28 @@ public class WorkItems {
 		return handler;
 	}
 
+	/**
+	 * The people an approver specification names (see {@link ApprovalMode#isApprovers}).
+	 */
+	private List<Long> approvers(String spec) {
+		if (!ApprovalMode.isApprovers(spec)) {
+			throw new ValidationFailed(null, "approval.error.approvers", spec);
+		}
+		String[] parts = spec.split(":", 2);
+		switch (parts[0]) {
+			case "role":
+				return this.directory.usersWithRole(parts[1]);
+			case "group":
+				return this.directory.groupMembers(parts[1]);
+			default:
+				Set<Long> ids = new java.util.LinkedHashSet<>();
+				for (String username : parts[1].split(",")) {
+					this.directory.userId(username.strip()).ifPresent(ids::add);
+				}
+				return new ArrayList<>(ids);
+		}
+	}
+
 	/** The transition context handed to workflow actions. */
 	private final class Context implements TransitionContext {
 
@@ -1931,6 +1970,16 @@ public class WorkItems {
 				throw new IllegalStateException("a linked record is created on someone's behalf");
 			}
 			return followUp(this.item, type, title, kind, groupId, this.actor, this.now, true).number();
+		}
+
+		@Override
+		public void requestApproval(ApprovalMode mode, String approvers, String approve, String reject) {
+			List<Long> who = approvers(approvers);
+			if (who.isEmpty()) {
+				throw new ValidationFailed(null, "approval.error.noApprovers", approvers);
+			}
+			WorkItems.this.approvalEngine.request(this.item.getId(),
+					(this.actor != null) ? this.actor.username() : "system", mode, who, approve, reject, this.now);
 		}
 
 		@Override

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.yunwei.support.Api;
 import org.yunwei.support.Api.Response;
+import org.yunwei.support.ChangeFixtures;
 import org.yunwei.support.TestUsers;
 import org.yunwei.support.TestUsers.Person;
 
@@ -64,7 +65,9 @@ class CmdbAuditIT {
 		assertThat(taken.json().get("ciCount").asInt()).isEqualTo(3);
 
 		edit(api, token, a, "2.0", null);
-		edit(api, token, b, "2.0", "CHG-2026-" + tag);
+		ChangeFixtures.template(api, token, "CA-" + tag);
+		String change = ChangeFixtures.approvedStandardChange(api, token, "CA-" + tag, b);
+		edit(api, token, b, "2.0", change);
 		CmdbIT.ci(api, token, cls, "KVM-D-" + tag, group(people, manager), Map.of("kvm_firmware_version", "2.0"));
 
 		Response audited = api.post("/api/v1/cmdb/baselines/" + baseline + "/audits", token, "");
@@ -82,7 +85,7 @@ class CmdbAuditIT {
 		assertThat(byCi.get(a).get("after").asString()).isEqualTo("2.0");
 		assertThat(byCi.get(a).get("authorised").asBoolean()).isFalse();
 		assertThat(byCi.get(b).get("authorised").asBoolean()).isTrue();
-		assertThat(byCi.get(b).get("changeNumber").asString()).isEqualTo("CHG-2026-" + tag);
+		assertThat(byCi.get(b).get("changeNumber").asString()).isEqualTo(change);
 		long auditId = s.get("id").asLong();
 		assertThat(api.get("/api/v1/cmdb/audits/" + auditId, token).json().get("findings").size()).isEqualTo(3);
 

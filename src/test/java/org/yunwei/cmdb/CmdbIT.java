@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.yunwei.support.Api;
 import org.yunwei.support.Api.Response;
+import org.yunwei.support.ChangeFixtures;
 import org.yunwei.support.TestUsers;
 import org.yunwei.support.TestUsers.Person;
 
@@ -133,9 +134,17 @@ class CmdbIT {
 		// edits: stale refused, history kept with why and through which change; only the
 		// group edits
 		JsonNode before = api.get("/api/v1/cmdb/cis/" + dbServer, engineerToken).json();
+		Map<String, Object> unknownChange = new java.util.HashMap<>(
+				Map.of("name", "db-srv-" + tag, "state", "MAINTENANCE", "groupId", group, "version",
+						before.get("version").asInt(), "changeNumber", "CHG-1999-" + tag));
+		Response refused = api.put("/api/v1/cmdb/cis/" + dbServer, engineerToken, Api.json(unknownChange));
+		assertThat(refused.status()).as("only an approved change records CMDB updates").isEqualTo(422);
+		assertThat(refused.body()).contains("changeNumber");
+		ChangeFixtures.template(api, managerToken, "CM-" + tag);
+		String change = ChangeFixtures.approvedStandardChange(api, managerToken, "CM-" + tag, dbServer);
 		Map<String, Object> edit = new java.util.HashMap<>(Map.of("name", "db-srv-" + tag, "state", "MAINTENANCE",
-				"groupId", group, "version", before.get("version").asInt(), "reason", "更换内存", "changeNumber",
-				"CHG-2026-" + tag, "attributes",
+				"groupId", group, "version", before.get("version").asInt(), "reason", "更换内存", "changeNumber", change,
+				"attributes",
 				Map.of("serial_number", "SN-" + tag, "ip_address", "10.1.2.4", "os", "银河麒麟", "memory_gb", "512")));
 		assertThat(api.put("/api/v1/cmdb/cis/" + dbServer, outsiderToken, Api.json(edit)).status())
 			.as("another group's CI")
@@ -151,7 +160,7 @@ class CmdbIT {
 		assertThat(byField.get("attr:ip_address").get("before").asString()).isEqualTo("10.1.2.3");
 		assertThat(byField.get("attr:ip_address").get("after").asString()).isEqualTo("10.1.2.4");
 		assertThat(byField.get("attr:ip_address").get("reason").asString()).isEqualTo("更换内存");
-		assertThat(byField.get("attr:ip_address").get("changeNumber").asString()).isEqualTo("CHG-2026-" + tag);
+		assertThat(byField.get("attr:ip_address").get("changeNumber").asString()).isEqualTo(change);
 		assertThat(byField.get("state").get("after").asString()).isEqualTo("MAINTENANCE");
 		assertThat(byField.get("attr:memory_gb").get("before").isNull()).isTrue();
 		assertThat(byField).containsKeys("created", "relation");

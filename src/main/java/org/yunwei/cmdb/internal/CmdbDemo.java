@@ -142,8 +142,8 @@ class CmdbDemo implements ApplicationRunner {
 			offices.add(ci(n, "location", ((f <= 5) ? "1 号楼 " : "2 号楼 ") + f + " 层办公区", "SERVICE-DESK", "agent",
 					(f <= 5) ? b1 : b2, null, attrs("location_code", "OFF-" + f, "location_kind", "办公室")));
 		}
-		List<String> racksA = racks(n, "A", 20, roomA);
-		List<String> racksB = racks(n, "B", 10, roomB);
+		List<String> racksA = racks(n, "A", scaled(20, 6), roomA);
+		List<String> racksB = racks(n, "B", scaled(10, 4), roomB);
 
 		// network
 		String coreA1 = net(n, "DC-A-CORE-01", "核心交换机", "华为", "CE12808", roomA, serviceIds.get("NET"));
@@ -193,8 +193,8 @@ class CmdbDemo implements ApplicationRunner {
 					serviceIds.get("INFRA"), attrs("serial_number", sn("ST"), "manufacturer", "华为", "model",
 							"OceanStor 5310", "capacity_tb", "120")));
 		}
-		List<String> hostsA = hosts(n, "A", racksA, 6, torOf, storageA);
-		List<String> hostsB = hosts(n, "B", racksB, 4, torOf, storageB);
+		List<String> hostsA = hosts(n, "A", racksA, scaled(6, 1), torOf, storageA);
+		List<String> hostsB = hosts(n, "B", racksB, scaled(4, 1), torOf, storageB);
 
 		// applications, their middleware and databases, and the services they deliver
 		int vmNumber = 1;
@@ -326,6 +326,13 @@ class CmdbDemo implements ApplicationRunner {
 					attrs("document_number", "DOC-APP-" + app[0], "document_version", "1." + this.random.nextInt(5)));
 		}
 		return n[0];
+	}
+
+	/**
+	 * A count of the full-size estate, shrunk by the scale but never below {@code least}.
+	 */
+	private int scaled(int full, int least) {
+		return Math.max(least, (int) Math.round(full * this.scale));
 	}
 
 	private List<String> racks(int[] n, String room, int count, String location) {

@@ -154,9 +154,12 @@ class CmdbController {
 	}
 
 	@GetMapping("/{number:CI-\\d+}/edit")
-	String editForm(@PathVariable String number, Model model) {
+	String editForm(@PathVariable String number, @RequestParam(required = false) String change, Model model) {
 		CiView ci = this.cis.get(number);
-		model.addAttribute("form", CiFormData.of(ci));
+		CiFormData form = CiFormData.of(ci);
+		// opened from a change's page: the edit is recorded against that change
+		form.setChangeNumber(change);
+		model.addAttribute("form", form);
 		return formPage(model, ci);
 	}
 

@@ -10,7 +10,34 @@ import java.util.List;
  * behind it, each marked as counting for the numerator or not.
  */
 public record IndicatorValue(String code, String period, long numerator, Long denominator, BigDecimal value,
-		String unit, List<RecordRef> records) {
+		String unit, List<RecordRef> records, List<Part> parts) {
+
+	public IndicatorValue {
+		parts = (parts == null) ? List.of() : List.copyOf(parts);
+	}
+
+	/**
+	 * One part of a breakdown the indicator asks for ("不同类型的变更数量及占比": the number and
+	 * share of each type), its share of the denominator in percent.
+	 */
+	public record Part(String key, String labelZh, String labelEn, long count, BigDecimal share) {
+	}
+
+	/** The value with its breakdown: each part's count and share of the denominator. */
+	public IndicatorValue withParts(List<Part> parts) {
+		return new IndicatorValue(this.code, this.period, this.numerator, this.denominator, this.value, this.unit,
+				this.records, parts);
+	}
+
+	/** A part of {@code total}: its count and share in percent (null when total is 0). */
+	public static Part part(String key, String labelZh, String labelEn, long count, long total) {
+		return new Part(key, labelZh, labelEn, count, percent(count, total));
+	}
+
+	private static BigDecimal percent(long numerator, long denominator) {
+		return (denominator == 0) ? null
+				: BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
+	}
 
 	/** A record behind a value (at most {@link #MAX_RECORDS} are listed). */
 	public record RecordRef(String type, long id, String label, boolean counted) {
@@ -24,9 +51,8 @@ public record IndicatorValue(String code, String period, long numerator, Long de
 	 */
 	public static IndicatorValue share(String code, String period, long numerator, long denominator,
 			List<RecordRef> records) {
-		BigDecimal value = (denominator == 0) ? null
-				: BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
-		return new IndicatorValue(code, period, numerator, denominator, value, "%", cap(records));
+		return new IndicatorValue(code, period, numerator, denominator, percent(numerator, denominator), "%",
+				cap(records), null);
 	}
 
 	/**
@@ -35,7 +61,7 @@ public record IndicatorValue(String code, String period, long numerator, Long de
 	 */
 	public static IndicatorValue mean(String code, String period, long total, long count, BigDecimal value, String unit,
 			List<RecordRef> records) {
-		return new IndicatorValue(code, period, total, count, value, unit, cap(records));
+		return new IndicatorValue(code, period, total, count, value, unit, cap(records), null);
 	}
 
 	/**
@@ -44,7 +70,7 @@ public record IndicatorValue(String code, String period, long numerator, Long de
 	 */
 	public static IndicatorValue count(String code, String period, List<RecordRef> records) {
 		long n = records.stream().filter(RecordRef::counted).count();
-		return new IndicatorValue(code, period, n, null, BigDecimal.valueOf(n), "count", cap(records));
+		return new IndicatorValue(code, period, n, null, BigDecimal.valueOf(n), "count", cap(records), null);
 	}
 
 	private static List<RecordRef> cap(List<RecordRef> records) {

@@ -299,6 +299,9 @@ class WorkItemController {
 	@GetMapping("/new")
 	String newItem(@PathVariable String type, Model model) {
 		WorkItemType t = this.types.get(type);
+		if (t.newPage() != null) {
+			return "redirect:" + t.newPage();
+		}
 		model.addAttribute("form", new WorkItemFormData());
 		return formPage(t, model);
 	}
@@ -368,6 +371,12 @@ class WorkItemController {
 					.orElse(null));
 		model.addAttribute("panels",
 				this.panels.stream()
+					.filter((p) -> !p.main())
+					.flatMap((p) -> p.url(item).map((u) -> new PanelRef(u, p.live())).stream())
+					.toList());
+		model.addAttribute("mainPanels",
+				this.panels.stream()
+					.filter(WorkItemPanel::main)
 					.flatMap((p) -> p.url(item).map((u) -> new PanelRef(u, p.live())).stream())
 					.toList());
 		model.addAttribute("slaStatuses", SlaStatus.values());
