@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +22,6 @@ import org.yunwei.workitem.WorkItemType;
 import org.yunwei.workitem.WorkItemView;
 import org.yunwei.workitem.WorkflowActionHandler;
 import org.yunwei.workitem.WorkflowDefinition;
-import org.yunwei.workitem.Workflows;
 
 /**
  * The change and change-task work-item types and their permissions; the workflows of
@@ -91,17 +89,6 @@ class ChangeConfiguration {
 			public boolean main() {
 				return true;
 			}
-		};
-	}
-
-	/** The standard and emergency changes' workflows, installed on first start. */
-	@Bean
-	ApplicationRunner changeWorkflows(Workflows workflows) {
-		return (args) -> {
-			workflows.installVariant(Changes.TYPE, ChangeType.STANDARD.variant(), "workflows/change-standard.json",
-					"system");
-			workflows.installVariant(Changes.TYPE, ChangeType.EMERGENCY.variant(), "workflows/change-emergency.json",
-					"system");
 		};
 	}
 

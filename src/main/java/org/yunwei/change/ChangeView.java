@@ -43,6 +43,16 @@ public record ChangeView(long itemId, String number, String title, int version, 
 				&& filled(this.backoutPlan) && (this.type == ChangeType.EMERGENCY || filled(this.testPlan));
 	}
 
+	/** The assessment and plans by field name, in reading order. */
+	public Map<String, String> plans() {
+		Map<String, String> plans = new java.util.LinkedHashMap<>();
+		plans.put("impactAssessment", this.impactAssessment);
+		plans.put("implementationPlan", this.implementationPlan);
+		plans.put("backoutPlan", this.backoutPlan);
+		plans.put("testPlan", this.testPlan);
+		return plans;
+	}
+
 	private static boolean filled(String s) {
 		return s != null && !s.isBlank();
 	}

@@ -59,10 +59,29 @@ class DemoHistoryIT {
 		java.util.List<String> above = new java.util.ArrayList<>();
 		impact.get("nodes").forEach((n) -> above.add(n.get("classCode").asString() + ":" + n.get("name").asString()));
 		assertThat(above).contains("database:findb", "application:财务核算系统", "service:财务核算服务");
+		// a year of changes on it: templates, changes implemented through the CMDB, and
+		// two coming changes on the financial system the same night, in conflict
+		assertThat(api.get("/api/v1/changes/templates", manager).json().size()).isEqualTo(5);
+		JsonNode changes = api.get("/api/v1/work-items?type=change&size=500", manager).json().get("items");
+		assertThat(changes.size()).isGreaterThan(5);
+		boolean recorded = false;
+		for (JsonNode c : changes) {
+			recorded |= "DONE".equals(c.get("stateCategory").asString())
+					&& !api.get("/api/v1/changes/" + c.get("number").asString() + "/cmdb-updates", manager)
+						.json()
+						.isEmpty();
+		}
+		assertThat(recorded).as("a closed change recorded a new version on its CI").isTrue();
+		Instant now = Instant.now();
+		JsonNode coming = api
+			.get("/api/v1/changes/calendar?from=" + now + "&to=" + now.plus(java.time.Duration.ofDays(14)), manager)
+			.json();
+		assertThat(coming.get("entries").valueStream().filter((e) -> e.get("conflict").asBoolean()).count())
+			.isEqualTo(2);
 		// the index caught up with every record
 		String admin = api.token("sysadmin", Api.ADMIN_PASSWORD);
 		boolean consistent = false;
-		for (int i = 0; i < 100 && !consistent; i++) {
+		for (int i = 0; i < 300 && !consistent; i++) {
 			consistent = true;
 			for (JsonNode k : api.get("/api/v1/search/status", admin).json()) {
 				consistent &= k.get("records").asLong() == k.get("indexed").asLong() && k.get("pending").asLong() == 0;

@@ -54,7 +54,9 @@ class DemoOrganisation {
 			{ "NETWORK", "网络组", "园区网、专线、电子政务外网", "fengtao", "fengtao,chuming" },
 			{ "DATABASE", "数据库组", "数据库与中间件", "chenjing", "chenjing,wanglei" },
 			{ "APP-SUPPORT", "应用支持组", "业务应用系统二线支持", "shenyan", "shenyan,hanbing,yangfan" },
-			{ "SECURITY", "安全组", "安全设备、漏洞与安全事件", "weixin", "weixin,jiangtao" } };
+			{ "SECURITY", "安全组", "安全设备、漏洞与安全事件", "weixin", "weixin,jiangtao" },
+			{ "CAB", "变更咨询委员会", "评审并批准高风险变更", "ithead", "ithead,manager,zhengwei,shenyan" },
+			{ "ECAB", "紧急变更委员会", "事后追认紧急变更", "ithead", "ithead,manager" } };
 
 	private final DepartmentRepository departments;
 
