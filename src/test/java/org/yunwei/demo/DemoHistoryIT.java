@@ -78,6 +78,11 @@ class DemoHistoryIT {
 			.json();
 		assertThat(coming.get("entries").valueStream().filter((e) -> e.get("conflict").asBoolean()).count())
 			.isEqualTo(2);
+		JsonNode releases = api.get("/api/v1/work-items?type=release&size=100", manager).json().get("items");
+		assertThat(releases.size()).as("the month's implemented changes went out in a release").isPositive();
+		JsonNode release = api.get("/api/v1/releases/" + releases.get(0).get("number").asString(), manager).json();
+		assertThat(release.get("changes").size()).isPositive();
+		assertThat(release.get("tests").size()).isPositive();
 		// the index caught up with every record
 		String admin = api.token("sysadmin", Api.ADMIN_PASSWORD);
 		boolean consistent = false;

@@ -165,7 +165,7 @@ class ChangeFlowIT {
 				page.navigate(base + "/work/change/" + first);
 				assertThat(page.locator("#cmdb-updates")).containsText("V10 SP3");
 				page.click("#transition-implemented");
-				assertThat(page.locator(".alert-danger")).containsText("实施结果");
+				assertThat(page.locator(".alert-danger[role=alert]")).containsText("实施结果");
 				page.selectOption("#outcome", "SUCCESSFUL");
 				page.fill("#outcome-notes", "升级完成，业务抽测正常");
 				page.click("#outcome-save");

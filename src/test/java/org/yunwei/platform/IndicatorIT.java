@@ -112,8 +112,8 @@ class IndicatorIT {
 
 		JsonNode coverage = api.get("/api/v1/indicators/7.4.2-1?period=2026-03", token).json();
 		assertThat(coverage.get("numerator").asLong())
-			.as("incidents, problems, service requests and routine operations")
-			.isEqualTo(4);
+			.as("incidents, problems, changes, releases, service requests and routine operations")
+			.isEqualTo(6);
 		assertThat(coverage.get("denominator").asLong()).isEqualTo(8);
 
 		JsonNode catalogue = api.get("/api/v1/indicators/8.3.1-1?period=2026-03", token).json();
