@@ -91,6 +91,12 @@ class OperationsDemo implements ApplicationRunner {
 					NonWorkingDayPolicy.SKIP, 60, groups.get("DATABASE"), sops.get("数据库备份检查作业指导书"));
 			activity("网络设备配置备份", "导出核心、汇聚交换机和防火墙配置，存档并比对变化。", "FREQ=WEEKLY;BYDAY=FR", tomorrow, "16:00",
 					NonWorkingDayPolicy.NEXT_WORKING_DAY, 90, groups.get("NETWORK"), null);
+			activity("季度发布回顾", "回顾上季度的发布：部署与成功情况、测试与验收中发现的问题，在“发布回顾”中记录发现与改进措施（8.3.7 h）。",
+					"FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=5", tomorrow, "15:00", NonWorkingDayPolicy.NEXT_WORKING_DAY,
+					480, groups.get("APP-SUPPORT"), null);
+			activity("季度变更评审", "评审上季度变更活动的有效性：变更成功率、紧急变更占比、未获批准和撤销的变更、配置审计发现的未经授权变更，形成改进措施（8.3.6 e）。",
+					"FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=8", tomorrow, "15:00", NonWorkingDayPolicy.NEXT_WORKING_DAY,
+					480, null, null);
 			activity("月度运维报告", "汇总上月服务请求、事件、变更和例行工作的执行情况，提交运维主责部门负责人。", "FREQ=MONTHLY;BYMONTHDAY=1", tomorrow, "10:00",
 					NonWorkingDayPolicy.NEXT_WORKING_DAY, 960, null, null);
 

@@ -83,6 +83,12 @@ class DemoHistoryIT {
 		JsonNode release = api.get("/api/v1/releases/" + releases.get(0).get("number").asString(), manager).json();
 		assertThat(release.get("changes").size()).isPositive();
 		assertThat(release.get("tests").size()).isPositive();
+		// capacity records growing towards their thresholds, and an approved plan
+		JsonNode capacity = api.get("/api/v1/capacity/metrics", manager).json();
+		assertThat(capacity.size()).isEqualTo(5);
+		assertThat(capacity.valueStream().filter((m) -> !m.get("forecast").isNull()).count()).isEqualTo(5);
+		assertThat(api.get("/api/v1/capacity/plans", manager).json().get(0).get("state").asString())
+			.isEqualTo("APPROVED");
 		// the index caught up with every record
 		String admin = api.token("sysadmin", Api.ADMIN_PASSWORD);
 		boolean consistent = false;

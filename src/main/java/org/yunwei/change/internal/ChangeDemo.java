@@ -374,19 +374,23 @@ class ChangeDemo implements ApplicationRunner {
 	/** Every open approval step of the change, decided by its approver. */
 	private void decide(String number, boolean approve) {
 		WorkItemView item = as("manager", () -> this.items.get(number));
-		List<ApprovalView> approvals = as("manager", () -> this.items.approvals(item.id()));
-		if (approvals.isEmpty() || !"PENDING".equals(approvals.get(0).state())) {
-			return;
-		}
-		for (ApprovalView.Step s : approvals.get(0).steps()) {
-			if (s.decision() != null || !s.active()) {
-				continue;
-			}
-			this.access.runAs(s.approverId(),
-					() -> this.items.decide(s.id(), approve, approve ? "同意" : "窗口与月末业务高峰冲突，且回退方案未经演练，不予批准"));
-			if (!approve) {
+		// one open step at a time, read afresh: the approval may be decided by any one
+		for (int guard = 0; guard < 20; guard++) {
+			List<ApprovalView> approvals = as("manager", () -> this.items.approvals(item.id()));
+			if (approvals.isEmpty() || !"PENDING".equals(approvals.get(0).state())) {
 				return;
 			}
+			Optional<ApprovalView.Step> open = approvals.get(0)
+				.steps()
+				.stream()
+				.filter((s) -> s.decision() == null && s.active())
+				.findFirst();
+			if (open.isEmpty()) {
+				return;
+			}
+			ApprovalView.Step s = open.get();
+			this.access.runAs(s.approverId(),
+					() -> this.items.decide(s.id(), approve, approve ? "同意" : "窗口与月末业务高峰冲突，且回退方案未经演练，不予批准"));
 		}
 	}
 
