@@ -1,7 +1,6 @@
 package org.yunwei.capacity;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
@@ -14,7 +13,6 @@ import org.yunwei.platform.web.NavContributor;
 import org.yunwei.platform.web.NavItem;
 import org.yunwei.workitem.WorkItemPanel;
 import org.yunwei.workitem.WorkItemType;
-import org.yunwei.workitem.WorkItemView;
 
 /**
  * Who reads and records capacity and approves plans; the capacity-report work-item type
@@ -56,23 +54,7 @@ class CapacityConfiguration {
 
 	@Bean
 	WorkItemPanel capacityReportPanel() {
-		return new WorkItemPanel() {
-			@Override
-			public Optional<String> url(WorkItemView item) {
-				return Capacity.REPORT_TYPE.equals(item.type()) ? Optional.of("/capacity/report-panel/" + item.id())
-						: Optional.empty();
-			}
-
-			@Override
-			public boolean live() {
-				return false;
-			}
-
-			@Override
-			public boolean main() {
-				return true;
-			}
-		};
+		return WorkItemPanel.ofType(Capacity.REPORT_TYPE, "/capacity/report-panel/", true);
 	}
 
 }

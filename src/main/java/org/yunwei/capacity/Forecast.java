@@ -69,7 +69,7 @@ public record Forecast(double slopePerDay, double valueAtEpoch, int points, Loca
 
 	/** The change per 30 days. */
 	public BigDecimal slopePerMonth() {
-		return BigDecimal.valueOf(this.slopePerDay * 30).setScale(4, RoundingMode.HALF_UP);
+		return BigDecimal.valueOf(this.slopePerDay * 30).setScale(2, RoundingMode.HALF_UP);
 	}
 
 	private LocalDate crossingOf(double threshold, boolean rising) {

@@ -1,7 +1,6 @@
 package org.yunwei.change;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +18,6 @@ import org.yunwei.workitem.ApprovalMode;
 import org.yunwei.workitem.TransitionContext;
 import org.yunwei.workitem.WorkItemPanel;
 import org.yunwei.workitem.WorkItemType;
-import org.yunwei.workitem.WorkItemView;
 import org.yunwei.workitem.WorkflowActionHandler;
 import org.yunwei.workitem.WorkflowDefinition;
 
@@ -74,22 +72,7 @@ class ChangeConfiguration {
 
 	@Bean
 	WorkItemPanel changePanel() {
-		return new WorkItemPanel() {
-			@Override
-			public Optional<String> url(WorkItemView item) {
-				return Changes.TYPE.equals(item.type()) ? Optional.of("/changes/panel/" + item.id()) : Optional.empty();
-			}
-
-			@Override
-			public boolean live() {
-				return false;
-			}
-
-			@Override
-			public boolean main() {
-				return true;
-			}
-		};
+		return WorkItemPanel.ofType(Changes.TYPE, "/changes/panel/", true);
 	}
 
 	@Bean

@@ -1,7 +1,6 @@
 package org.yunwei.problem;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,35 +54,13 @@ class ProblemConfiguration {
 
 	@Bean
 	WorkItemPanel problemPanel() {
-		return new WorkItemPanel() {
-			@Override
-			public Optional<String> url(org.yunwei.workitem.WorkItemView item) {
-				return Problems.TYPE.equals(item.type()) ? Optional.of("/problems/panel/" + item.id())
-						: Optional.empty();
-			}
-
-			@Override
-			public boolean live() {
-				return false;
-			}
-		};
+		return WorkItemPanel.ofType(Problems.TYPE, "/problems/panel/", false);
 	}
 
 	/** On an incident's page: the problems it is tied to; raise one from it. */
 	@Bean
 	WorkItemPanel incidentProblemsPanel() {
-		return new WorkItemPanel() {
-			@Override
-			public Optional<String> url(org.yunwei.workitem.WorkItemView item) {
-				return "incident".equals(item.type()) ? Optional.of("/problems/incident-panel/" + item.id())
-						: Optional.empty();
-			}
-
-			@Override
-			public boolean live() {
-				return false;
-			}
-		};
+		return WorkItemPanel.ofType("incident", "/problems/incident-panel/", false);
 	}
 
 	/**

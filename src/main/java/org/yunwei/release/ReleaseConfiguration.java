@@ -1,7 +1,6 @@
 package org.yunwei.release;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +14,6 @@ import org.yunwei.platform.web.NavContributor;
 import org.yunwei.platform.web.NavItem;
 import org.yunwei.workitem.WorkItemPanel;
 import org.yunwei.workitem.WorkItemType;
-import org.yunwei.workitem.WorkItemView;
 import org.yunwei.workitem.WorkflowActionHandler;
 
 /**
@@ -59,23 +57,7 @@ class ReleaseConfiguration {
 
 	@Bean
 	WorkItemPanel releasePanel() {
-		return new WorkItemPanel() {
-			@Override
-			public Optional<String> url(WorkItemView item) {
-				return Releases.TYPE.equals(item.type()) ? Optional.of("/releases/panel/" + item.id())
-						: Optional.empty();
-			}
-
-			@Override
-			public boolean live() {
-				return false;
-			}
-
-			@Override
-			public boolean main() {
-				return true;
-			}
-		};
+		return WorkItemPanel.ofType(Releases.TYPE, "/releases/panel/", true);
 	}
 
 	@Bean

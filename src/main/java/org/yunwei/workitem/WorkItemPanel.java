@@ -28,4 +28,27 @@ public interface WorkItemPanel {
 		return false;
 	}
 
+	/**
+	 * The usual panel: on the records of one type, the fragment at {@code prefix} + the
+	 * record's id, loaded once; {@code main} places it in the main column.
+	 */
+	static WorkItemPanel ofType(String type, String prefix, boolean main) {
+		return new WorkItemPanel() {
+			@Override
+			public Optional<String> url(WorkItemView item) {
+				return type.equals(item.type()) ? Optional.of(prefix + item.id()) : Optional.empty();
+			}
+
+			@Override
+			public boolean live() {
+				return false;
+			}
+
+			@Override
+			public boolean main() {
+				return main;
+			}
+		};
+	}
+
 }

@@ -88,7 +88,7 @@ class CapacityController {
 		MetricView m = this.capacity.metric(id);
 		List<Forecast.Point> history = this.capacity.history(id);
 		List<Forecast.Point> recent = new ArrayList<>(
-				history.subList(Math.max(0, history.size() - 24), history.size()));
+				history.subList(Math.max(0, history.size() - 12), history.size()));
 		java.util.Collections.reverse(recent);
 		model.addAttribute("metric", m);
 		model.addAttribute("recent", recent);
