@@ -411,9 +411,7 @@ public class CiImport {
 	}
 
 	private String where(int line, String column) {
-		String row = this.messages.getMessage("import.row", new Object[] { line }, "row " + line,
-				LocaleContextHolder.getLocale());
-		return (column == null) ? row : row + ": " + column;
+		return TableFiles.where(this.messages, line, column);
 	}
 
 }

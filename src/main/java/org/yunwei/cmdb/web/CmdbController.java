@@ -251,9 +251,10 @@ class CmdbController {
 			@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
 			@RequestParam(required = false) String fileName, @RequestParam(required = false) String content,
 			Model model) throws java.io.IOException {
-		String name = (file != null && !file.isEmpty()) ? file.getOriginalFilename() : fileName;
-		byte[] bytes = (file != null && !file.isEmpty()) ? file.getBytes()
-				: (content != null) ? java.util.Base64.getDecoder().decode(content) : new byte[0];
+		org.yunwei.platform.web.TableFiles.Upload upload = org.yunwei.platform.web.TableFiles.Upload.of(file, fileName,
+				content);
+		String name = upload.name();
+		byte[] bytes = upload.bytes();
 		try {
 			if ("import".equals(action)) {
 				model.addAttribute("result", this.importer.importAll(classCode, name, bytes));
@@ -261,7 +262,7 @@ class CmdbController {
 			}
 			model.addAttribute("preview", this.importer.preview(classCode, name, bytes));
 			model.addAttribute("fileName", name);
-			model.addAttribute("content", java.util.Base64.getEncoder().encodeToString(bytes));
+			model.addAttribute("content", upload.content());
 		}
 		catch (org.yunwei.platform.ValidationFailed ex) {
 			model.addAttribute("violations", ex.violations());

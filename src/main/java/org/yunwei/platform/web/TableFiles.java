@@ -38,6 +38,36 @@ public final class TableFiles {
 
 	}
 
+	/**
+	 * A file uploaded to a two-step import: either the file itself (step one, the
+	 * preview) or the name and base64 content the preview page carried forward (step
+	 * two).
+	 */
+	public record Upload(String name, byte[] bytes) {
+
+		public static Upload of(org.springframework.web.multipart.MultipartFile file, String fileName, String content)
+				throws IOException {
+			if (file != null && !file.isEmpty()) {
+				return new Upload(file.getOriginalFilename(), file.getBytes());
+			}
+			return new Upload(fileName,
+					(content != null) ? java.util.Base64.getDecoder().decode(content) : new byte[0]);
+		}
+
+		/** The content as the preview page carries it to step two. */
+		public String content() {
+			return java.util.Base64.getEncoder().encodeToString(this.bytes);
+		}
+
+	}
+
+	/** Where in the file a problem is, as an import reports it: "row 7: 名称". */
+	public static String where(org.springframework.context.MessageSource messages, int line, String column) {
+		String row = messages.getMessage("import.row", new Object[] { line }, "row " + line,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		return (column == null) ? row : row + ": " + column;
+	}
+
 	public static List<Line> read(String fileName, byte[] bytes) {
 		String name = (fileName == null) ? "" : fileName.toLowerCase(Locale.ROOT);
 		List<Line> lines;

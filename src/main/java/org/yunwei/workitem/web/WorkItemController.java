@@ -276,9 +276,10 @@ class WorkItemController {
 			Model model, RedirectAttributes redirect) throws java.io.IOException {
 		WorkItemType t = this.types.get(type);
 		model.addAttribute("type", t);
-		String name = (file != null && !file.isEmpty()) ? file.getOriginalFilename() : fileName;
-		byte[] bytes = (file != null && !file.isEmpty()) ? file.getBytes()
-				: (content != null) ? java.util.Base64.getDecoder().decode(content) : new byte[0];
+		org.yunwei.platform.web.TableFiles.Upload upload = org.yunwei.platform.web.TableFiles.Upload.of(file, fileName,
+				content);
+		String name = upload.name();
+		byte[] bytes = upload.bytes();
 		try {
 			if ("import".equals(action)) {
 				org.yunwei.workitem.WorkItemImport.Result result = this.importer.importAll(type, name, bytes);
@@ -288,7 +289,7 @@ class WorkItemController {
 			}
 			model.addAttribute("preview", this.importer.preview(type, name, bytes));
 			model.addAttribute("fileName", name);
-			model.addAttribute("content", java.util.Base64.getEncoder().encodeToString(bytes));
+			model.addAttribute("content", upload.content());
 		}
 		catch (org.yunwei.platform.ValidationFailed ex) {
 			model.addAttribute("violations", ex.violations());

@@ -1,7 +1,6 @@
 package org.yunwei.platform.identity.web;
 
 import java.io.IOException;
-import java.util.Base64;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
@@ -39,9 +38,10 @@ class UserImportController {
 			@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(required = false) String fileName, @RequestParam(required = false) String content,
 			Model model) throws IOException {
-		String name = (file != null && !file.isEmpty()) ? file.getOriginalFilename() : fileName;
-		byte[] bytes = (file != null && !file.isEmpty()) ? file.getBytes()
-				: (content != null) ? Base64.getDecoder().decode(content) : new byte[0];
+		org.yunwei.platform.web.TableFiles.Upload upload = org.yunwei.platform.web.TableFiles.Upload.of(file, fileName,
+				content);
+		String name = upload.name();
+		byte[] bytes = upload.bytes();
 		try {
 			if ("import".equals(action)) {
 				model.addAttribute("result", this.importer.importAll(name, bytes));
@@ -49,7 +49,7 @@ class UserImportController {
 			}
 			model.addAttribute("preview", this.importer.preview(name, bytes));
 			model.addAttribute("fileName", name);
-			model.addAttribute("content", Base64.getEncoder().encodeToString(bytes));
+			model.addAttribute("content", upload.content());
 		}
 		catch (ValidationFailed ex) {
 			model.addAttribute("violations", ex.violations());
