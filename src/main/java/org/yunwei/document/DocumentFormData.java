@@ -36,6 +36,9 @@ public class DocumentFormData {
 	@Max(60)
 	private int reviewMonths = 12;
 
+	/** For a plan: which of the plans of clause 6 it is, whose sections it must have. */
+	private PlanKind planKind;
+
 	/** The first version's text, when the document is created. */
 	@Size(max = 200000)
 	private String content;
@@ -56,6 +59,7 @@ public class DocumentFormData {
 		f.ownerId = d.owner().id();
 		f.clauses = new ArrayList<>(d.clauses().stream().map((c) -> c.number()).toList());
 		f.reviewMonths = d.reviewMonths();
+		f.planKind = d.planKind();
 		f.version = d.version();
 		return f;
 	}
@@ -98,6 +102,14 @@ public class DocumentFormData {
 
 	public void setClauses(List<String> clauses) {
 		this.clauses = (clauses == null) ? new ArrayList<>() : clauses;
+	}
+
+	public PlanKind getPlanKind() {
+		return this.planKind;
+	}
+
+	public void setPlanKind(PlanKind planKind) {
+		this.planKind = planKind;
 	}
 
 	public int getReviewMonths() {

@@ -310,6 +310,12 @@ public class DocumentManagement {
 			v.setSteps(current.getSteps());
 		}
 		v = this.versions.saveAndFlush(v);
+		if (current != null) {
+			this.jdbc.update(
+					"insert into doc_version_section (version_id, section_key, content) select :id,"
+							+ " section_key, content from doc_version_section where version_id = :from",
+					new MapSqlParameterSource("id", v.getId()).addValue("from", current.getId()));
+		}
 		d.touch(now);
 		return versionViews(List.of(v)).get(0);
 	}
@@ -338,6 +344,7 @@ public class DocumentManagement {
 		v.setSteps(steps(form.getSteps()));
 		v.setChangeNote(blankToNull(form.getChangeNote()));
 		v.setEffectiveOn(form.getEffectiveOn());
+		saveSections(d, v.getId(), form.getSections());
 		Instant now = this.clock.instant();
 		v.touch(now);
 		d.touch(now);
@@ -361,6 +368,8 @@ public class DocumentManagement {
 			this.files.delete(f);
 			this.store.deleteAfterCommit(f.getStorageKey());
 		}
+		this.jdbc.update("delete from doc_version_section where version_id = :id",
+				new MapSqlParameterSource("id", v.getId()));
 		this.versions.delete(v);
 		d.touch(this.clock.instant());
 	}
@@ -713,6 +722,9 @@ public class DocumentManagement {
 			v.add(new Violation("clauses", "document.error.unknownClause", List.of(String.join(", ", unknown))));
 		}
 		checkSteps(form.getSteps(), v);
+		if (form.getPlanKind() != null && form.getType() != DocumentType.PLAN) {
+			v.add(new Violation("planKind", "document.error.planKindType", List.of()));
+		}
 		if (!v.isEmpty()) {
 			throw new ValidationFailed(v);
 		}
@@ -740,6 +752,7 @@ public class DocumentManagement {
 		d.setPurpose(blankToNull(form.getPurpose()));
 		d.setOwnerId(form.getOwnerId());
 		d.setReviewMonths(form.getReviewMonths());
+		d.setPlanKind((form.getType() == DocumentType.PLAN) ? form.getPlanKind() : null);
 		Set<String> wanted = new LinkedHashSet<>();
 		form.getClauses().stream().map(String::strip).filter((c) -> !c.isEmpty()).forEach(wanted::add);
 		d.getClauses().retainAll(wanted);
@@ -800,7 +813,7 @@ public class DocumentManagement {
 		return new DocumentView(d.getId(), d.getVersion(), d.getNumber(), d.getType(), d.getTitle(), d.getPurpose(),
 				new DocumentView.Person(d.getOwnerId(), owner), served, d.getReviewMonths(), d.getState(),
 				d.getEffectiveOn(), d.getNextReviewOn(), reviewDue, reviewNumber, d.getRetiredReason(),
-				d.getRetiredAt(), d.getCreatedAt(), d.getUpdatedAt(), current, pending, views);
+				d.getRetiredAt(), d.getCreatedAt(), d.getUpdatedAt(), current, pending, views, d.getPlanKind());
 	}
 
 	private List<VersionView> versionViews(List<DocumentVersion> list) {
@@ -812,6 +825,7 @@ public class DocumentManagement {
 			.findByVersionIdInOrderByIdAsc(list.stream().map(DocumentVersion::getId).toList())) {
 			filesOf.computeIfAbsent(f.getVersionId(), (k) -> new ArrayList<>()).add(f);
 		}
+		Map<Long, List<VersionView.Section>> sectionsOf = sections(list.stream().map(DocumentVersion::getId).toList());
 		Set<Long> people = new HashSet<>();
 		for (DocumentVersion v : list) {
 			people.add(v.getCreatedBy());
@@ -830,9 +844,49 @@ public class DocumentManagement {
 					v.getContent(), lines(v.getSteps()), v.getChangeNote(), v.getEffectiveOn(), v.getApprovalNumber(),
 					names.get(v.getSubmittedBy()), v.getSubmittedAt(), names.get(v.getApprovedBy()), v.getApprovedAt(),
 					v.getRejectedReason(), v.getSupersededAt(), names.get(v.getCreatedBy()), v.getCreatedAt(),
-					v.getUpdatedAt(), fs));
+					v.getUpdatedAt(), fs, sectionsOf.getOrDefault(v.getId(), List.of())));
 		}
 		return result;
+	}
+
+	/** The sections of versions, in the order of their plan kind. */
+	private Map<Long, List<VersionView.Section>> sections(List<Long> versionIds) {
+		Map<Long, Map<String, String>> stored = new HashMap<>();
+		if (!versionIds.isEmpty()) {
+			this.jdbc.query(
+					"select version_id, section_key, content from doc_version_section where version_id in (:ids)",
+					new MapSqlParameterSource("ids", versionIds), (rs) -> {
+						stored.computeIfAbsent(rs.getLong(1), (k) -> new HashMap<>())
+							.put(rs.getString(2), rs.getString(3));
+					});
+		}
+		Map<Long, List<VersionView.Section>> result = new HashMap<>();
+		stored.forEach((id, byKey) -> result.put(id,
+				byKey.entrySet()
+					.stream()
+					.map((e) -> new VersionView.Section(e.getKey(), e.getValue()))
+					.sorted(Comparator.comparing(VersionView.Section::key))
+					.toList()));
+		return result;
+	}
+
+	/** Replaces a version's sections with those of its plan kind that are written. */
+	private void saveSections(ControlledDocument d, long versionId, Map<String, String> sections) {
+		this.jdbc.update("delete from doc_version_section where version_id = :id",
+				new MapSqlParameterSource("id", versionId));
+		if (d.getPlanKind() == null || sections == null) {
+			return;
+		}
+		for (String key : d.getPlanKind().sections()) {
+			String text = sections.get(key);
+			if (text != null && !text.isBlank()) {
+				this.jdbc.update(
+						"insert into doc_version_section (version_id, section_key, content) values (:id, :key,"
+								+ " :content)",
+						new MapSqlParameterSource("id", versionId).addValue("key", key)
+							.addValue("content", text.strip()));
+			}
+		}
 	}
 
 	private static void addIfPresent(Set<Long> set, Long id) {

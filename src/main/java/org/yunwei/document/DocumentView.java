@@ -14,7 +14,8 @@ import org.yunwei.platform.standard.Clause;
 public record DocumentView(long id, int version, String number, DocumentType type, String title, String purpose,
 		Person owner, List<Clause> clauses, int reviewMonths, DocumentState state, LocalDate effectiveOn,
 		LocalDate nextReviewOn, boolean reviewDue, String reviewItemNumber, String retiredReason, Instant retiredAt,
-		Instant createdAt, Instant updatedAt, VersionView current, VersionView pending, List<VersionView> versions) {
+		Instant createdAt, Instant updatedAt, VersionView current, VersionView pending, List<VersionView> versions,
+		PlanKind planKind) {
 
 	/** A person named by id, with their display name. */
 	public record Person(long id, String name) {

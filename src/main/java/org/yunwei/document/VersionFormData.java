@@ -28,6 +28,9 @@ public class VersionFormData {
 
 	private LocalDate effectiveOn;
 
+	/** A plan's sections by key (those of its kind). */
+	private java.util.Map<String, @Size(max = 20000) String> sections = new java.util.LinkedHashMap<>();
+
 	private Integer version;
 
 	public static VersionFormData of(VersionView v) {
@@ -38,6 +41,7 @@ public class VersionFormData {
 		f.changeNote = v.changeNote();
 		f.effectiveOn = v.effectiveOn();
 		f.version = v.version();
+		v.sections().forEach((s) -> f.sections.put(s.key(), s.content()));
 		return f;
 	}
 
@@ -71,6 +75,14 @@ public class VersionFormData {
 
 	public void setChangeNote(String changeNote) {
 		this.changeNote = changeNote;
+	}
+
+	public java.util.Map<String, String> getSections() {
+		return this.sections;
+	}
+
+	public void setSections(java.util.Map<String, String> sections) {
+		this.sections = (sections == null) ? new java.util.LinkedHashMap<>() : sections;
 	}
 
 	public LocalDate getEffectiveOn() {

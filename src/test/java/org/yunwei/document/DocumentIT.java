@@ -316,6 +316,70 @@ class DocumentIT {
 	}
 
 	/** The approver decides their step of the record's latest approval. */
+	@Test
+	void aPlanOfClauseSixIsWrittenSectionBySectionAndItsCompletenessIsIndicator61() {
+		this.clock.set(START);
+		Api api = new Api(this.port);
+		TestUsers people = new TestUsers(this.context);
+		Person owner = people.create("planown", null, "OM_MANAGER");
+		Person head = people.create("planhead", null, "OM_HEAD");
+		String token = api.token(owner.username(), TestUsers.PASSWORD);
+
+		// only a plan has a plan kind
+		Response notAPlan = api.post("/api/v1/documents", token,
+				Api.json(Map.of("type", "POLICY", "title", "运维制度", "ownerId", owner.id(), "planKind", "OPERATIONS")));
+		assertThat(notAPlan.status()).isEqualTo(422);
+		assertThat(notAPlan.body()).contains("planKind");
+
+		Response created = api.post("/api/v1/documents", token, Api.json(Map.of("type", "PLAN", "title", "2026 年度运维计划",
+				"ownerId", owner.id(), "clauses", List.of("6"), "planKind", "OPERATIONS", "content", "# 2026 年度运维计划")));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String number = created.json().get("number").asString();
+		JsonNode draft = created.json().get("pending");
+		// seven of the nine sections of 6.1 a)–i): nothing on outsourcing, a blank
+		// security section
+		Map<String, String> sections = new HashMap<>();
+		for (String key : List.of("design", "catalogue", "teams", "resources", "processes", "indicators", "review")) {
+			sections.put(key, "本节内容：" + key);
+		}
+		sections.put("security", "   ");
+		Response saved = api.put("/api/v1/documents/" + number + "/draft", token, Api.json(Map.of("label", "1.0",
+				"content", "# 2026 年度运维计划", "sections", sections, "version", draft.get("version").asInt())));
+		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+		assertThat(saved.json().get("sections").size()).isEqualTo(7);
+
+		// not in effect yet: the O&M plan is 0 % complete
+		JsonNode before = api.get("/api/v1/indicators/6-1?period=2026-12", token).json();
+		assertThat(before.get("numerator").asInt()).isZero();
+		assertThat(before.get("denominator").asInt()).isEqualTo(9);
+		assertThat(before.get("records").size()).isZero();
+
+		String approval = api.post("/api/v1/documents/" + number + "/draft/submit", token, "")
+			.json()
+			.get("approvalNumber")
+			.asString();
+		decide(api, head, approval, true, null);
+		JsonNode value = api.get("/api/v1/indicators/6-1?period=2026-12", token).json();
+		assertThat(value.get("numerator").asInt()).isEqualTo(7);
+		assertThat(value.get("denominator").asInt()).isEqualTo(9);
+		assertThat(value.get("value").asDouble()).isEqualTo(77.8);
+		List<String> missing = value.get("records")
+			.valueStream()
+			.filter((r) -> !r.get("counted").asBoolean())
+			.map((r) -> r.get("label").asString())
+			.toList();
+		assertThat(missing).hasSize(2);
+		assertThat(missing).anySatisfy((l) -> assertThat(l).startsWith(number).contains("外包服务管理机制"));
+		assertThat(missing).anySatisfy((l) -> assertThat(l).contains("网络安全"));
+		// November ended before the plan took effect
+		assertThat(api.get("/api/v1/indicators/6-1?period=2026-11", token).json().get("numerator").asInt()).isZero();
+
+		// the next version starts from the sections in effect
+		Response next = api.post("/api/v1/documents/" + number + "/draft", token, "");
+		assertThat(next.status()).as(next.body()).isEqualTo(201);
+		assertThat(next.json().get("sections").size()).isEqualTo(7);
+	}
+
 	private static void decide(Api api, Person approver, String approvalNumber, boolean approve, String comment) {
 		String token = api.token(approver.username(), TestUsers.PASSWORD);
 		JsonNode approvals = api.get("/api/v1/work-items/" + approvalNumber + "/approvals", token).json();

@@ -51,6 +51,9 @@ public class ControlledDocument implements AuditDescribed {
 	private int reviewMonths;
 
 	@Enumerated(EnumType.STRING)
+	private org.yunwei.document.PlanKind planKind;
+
+	@Enumerated(EnumType.STRING)
 	private DocumentState state;
 
 	private Long currentVersionId;
@@ -159,6 +162,14 @@ public class ControlledDocument implements AuditDescribed {
 
 	public void setOwnerId(long ownerId) {
 		this.ownerId = ownerId;
+	}
+
+	public org.yunwei.document.PlanKind getPlanKind() {
+		return this.planKind;
+	}
+
+	public void setPlanKind(org.yunwei.document.PlanKind planKind) {
+		this.planKind = planKind;
 	}
 
 	public int getReviewMonths() {

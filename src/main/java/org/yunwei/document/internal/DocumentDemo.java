@@ -34,6 +34,8 @@ class DocumentDemo implements ApplicationRunner {
 
 	private final boolean enabled;
 
+	private final int days;
+
 	private final Directory directory;
 
 	private final AccessControl access;
@@ -42,9 +44,10 @@ class DocumentDemo implements ApplicationRunner {
 
 	private final WorkItems items;
 
-	DocumentDemo(@Value("${yunwei.demo:false}") boolean enabled, Directory directory, AccessControl access,
-			DocumentManagement documents, WorkItems items) {
+	DocumentDemo(@Value("${yunwei.demo:false}") boolean enabled, @Value("${yunwei.demo.history-days:365}") int days,
+			Directory directory, AccessControl access, DocumentManagement documents, WorkItems items) {
 		this.enabled = enabled;
+		this.days = days;
 		this.directory = directory;
 		this.access = access;
 		this.documents = documents;
@@ -109,16 +112,86 @@ class DocumentDemo implements ApplicationRunner {
 				}
 				return null;
 			});
+			// the plans of clause 6 and the change procedure, in effect since the start
+			// of the
+			// demo's history: the quality plan lacks its compliance self-check section
+			// (6-2)
+			java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(this.days + 2));
+			org.yunwei.platform.HistoryClock.at(since, () -> {
+				String operations = plan(manager, org.yunwei.document.PlanKind.OPERATIONS, "年度运维服务计划", OPERATIONS_PLAN,
+						List.of());
+				String quality = plan(manager, org.yunwei.document.PlanKind.QUALITY, "运维质量管理计划", QUALITY_PLAN,
+						List.of("compliance"));
+				String resources = plan(manager, org.yunwei.document.PlanKind.RESOURCES, "运维资源管理计划", RESOURCES_PLAN,
+						List.of());
+				String procedure = document(manager, DocumentType.PROCEDURE, "变更管理程序", List.of("8.3.6"), """
+						# 目的
+						规范变更的申请、风险评估、审批、实施、验证和回顾，控制变更对服务的影响。
+
+						# 变更分类
+						标准变更（预先批准的模板）、一般变更（按风险由运维经理或变更咨询委员会 CAB 审批）、
+						紧急变更（由紧急变更委员会 ECAB 审批，事后补充评审）。
+
+						# 审批与实施
+						变更实施前须完成风险问卷、实施计划、回退计划和测试计划；冻结期内不安排一般变更。
+
+						# 回顾
+						每项变更实施后记录结果；失败或回退的变更须进行变更回顾。
+						""", null);
+				this.access.runAs(head, () -> {
+					for (String number : List.of(operations, quality, resources, procedure)) {
+						approve(head, number);
+					}
+					return null;
+				});
+				return null;
+			});
 			document(manager, DocumentType.PLAN, "2027 年度运维服务计划", List.of("6"), """
 					# 年度目标
 					重要业务系统可用性不低于 99.9%，事件服务级别达成率不低于 95%。
 					""", null);
-			DocumentFormData change = form(manager, DocumentType.PROCEDURE, "变更管理流程", List.of("8.3.6"),
-					"# 变更分类\n标准变更、一般变更、紧急变更。", null);
-			this.documents.create(change);
 			log.info("Yunwei demo: controlled documents loaded.");
 			return null;
 		});
+	}
+
+	private static final java.util.Map<String, String> OPERATIONS_PLAN = java.util.Map.of("design",
+			"以服务目录为中心，建立服务台、事件、问题、变更、发布、配置管理流程，运维工具统一由 Yunwei 平台承载。", "catalogue",
+			"服务目录覆盖办公、网络、业务应用、数据库、机房五类服务，与各用户部门签订服务级别协议。", "teams", "设服务台组、系统运维组、网络组、应用支持组、数据库组；关键岗位 A/B 角。",
+			"resources", "监控平台、Yunwei 过程管理平台、备件库（两级）、知识库、资产库；年度预算单列。", "security", "按等级保护三级要求建立安全管理制度、安全运维岗位和安全事件响应流程。",
+			"processes", "各流程由流程经理负责，跨部门事项经运维例会协调，外包服务商按合同和服务级别参与。", "indicators",
+			"采用标准规定的关键指标，按月计算并在运维例会通报，未达标指标形成改进项。", "review", "每年一次内部审核，每年一次管理评审，由管理者代表主持。", "outsourcing",
+			"机房基础设施和部分应用运维外包，按服务级别考核服务商，每季度评估。");
+
+	private static final java.util.Map<String, String> QUALITY_PLAN = java.util.Map.of("objectives",
+			"事件服务级别达成率 ≥ 95%，变更成功率 ≥ 95%，服务台满意度 ≥ 90%。", "measures", "质量指标按标准关键指标的定义计算，数据取自 Yunwei 平台记录，可追溯到每条记录。",
+			"monitoring", "监测计划规定每月计算的指标、负责人和报告对象；每季度形成分析与评价报告。", "audit", "年度内审方案覆盖全部条款和运维团队，采用滚动式审核。", "satisfaction",
+			"每季度开展用户满意度调查，形成满意度调查报告。", "review", "管理评审每年至少一次，输入包括指标、内审结果和改进情况。", "corrective",
+			"不符合项须分析原因、制定纠正措施并验证有效性后关闭。", "improvement", "未达标指标形成调查记录和改进计划，按月跟踪完成情况。");
+
+	private static final java.util.Map<String, String> RESOURCES_PLAN = java.util.Map.of("funding",
+			"运维经费纳入年度预算，按合同节点支付。", "people", "运维人员 14 人，关键岗位储备率 100%，年度培训不少于 40 学时/人。", "technology",
+			"建设统一监控和自动化运维能力，技术方案经评审后实施。", "tools", "监控、过程管理、资产管理、决策支撑工具统一规划。", "spares", "核心网络和服务器设备按两级备件储备，每季度检测。",
+			"knowledge", "知识库按事件和问题积累，软件版本和补丁统一管理。", "assets", "资产全生命周期管理，每年两次盘点。", "serviceDesk",
+			"服务台 7×24 小时受理，电话、邮件和门户多渠道。");
+
+	/**
+	 * Registers a plan of a kind with its sections (all but {@code missing} written) and
+	 * submits it; returns its number.
+	 */
+	private String plan(long owner, org.yunwei.document.PlanKind kind, String title, java.util.Map<String, String> text,
+			List<String> missing) {
+		DocumentFormData f = form(owner, DocumentType.PLAN, title, List.of("6"),
+				"# " + title + "\n\n本计划按标准第 6 章编写，各章节见下。", null);
+		f.setPlanKind(kind);
+		DocumentView d = this.documents.create(f);
+		org.yunwei.document.VersionFormData v = org.yunwei.document.VersionFormData.of(d.pending());
+		java.util.Map<String, String> sections = new java.util.LinkedHashMap<>();
+		kind.sections().stream().filter((k) -> !missing.contains(k)).forEach((k) -> sections.put(k, text.get(k)));
+		v.setSections(sections);
+		this.documents.saveDraft(d.id(), v);
+		this.documents.submit(d.id());
+		return d.number();
 	}
 
 	/** Registers a document and submits its first version; returns its number. */

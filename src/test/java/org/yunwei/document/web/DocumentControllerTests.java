@@ -89,14 +89,14 @@ class DocumentControllerTests {
 
 	static VersionView version(long id, String label, VersionState state, LocalDate effectiveOn) {
 		return new VersionView(id, 1, 9, label, state, "# 目的\n规范**机房**巡检。", List.of("检查温湿度", "检查 UPS"), "增加消防检查",
-				effectiveOn, "DA-2026-000003", "赵敏", NOW, "陈志强", NOW, null, null, "赵敏", NOW, NOW, List.of());
+				effectiveOn, "DA-2026-000003", "赵敏", NOW, "陈志强", NOW, null, null, "赵敏", NOW, NOW, List.of(), List.of());
 	}
 
 	static DocumentView sop(VersionView current, VersionView pending, List<VersionView> versions) {
 		return new DocumentView(9, 3, "SOP-0001", DocumentType.SOP, "机房日常巡检作业指导书", null,
 				new DocumentView.Person(5, "赵敏"), List.of(new Clause("8.4.1", "例行操作", "Routine operations")), 12,
 				DocumentState.EFFECTIVE, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 20), true, null, null, null,
-				NOW, NOW, current, pending, versions);
+				NOW, NOW, current, pending, versions, null);
 	}
 
 	@Test
