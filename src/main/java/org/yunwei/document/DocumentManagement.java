@@ -217,6 +217,33 @@ public class DocumentManagement {
 		return result;
 	}
 
+	/**
+	 * Every document in effect now, with the clauses it serves and its plan kind (read by
+	 * the system: the conformance engine's evidence).
+	 */
+	@Transactional(readOnly = true)
+	public List<EffectiveDocument> inEffect() {
+		List<EffectiveDocument> docs = new ArrayList<>();
+		Map<Long, Set<String>> clausesOf = new HashMap<>();
+		this.jdbc.query(
+				"select document_id, clause from doc_clause c where exists (select 1 from doc_document d"
+						+ " where d.id = c.document_id and d.state = 'EFFECTIVE')",
+				new MapSqlParameterSource(), (rs) -> {
+					clausesOf.computeIfAbsent(rs.getLong(1), (k) -> new LinkedHashSet<>()).add(rs.getString(2));
+				});
+		this.jdbc
+			.query("select d.id, d.number, d.type, d.title, d.plan_kind, v.label, d.effective_on from doc_document d"
+					+ " left join doc_version v on v.id = d.current_version_id where d.state = 'EFFECTIVE' order by d.number",
+					new MapSqlParameterSource(), (rs) -> {
+						docs.add(new EffectiveDocument(rs.getLong(1), rs.getString(2),
+								DocumentType.valueOf(rs.getString(3)), rs.getString(4),
+								(rs.getString(5) == null) ? null : PlanKind.valueOf(rs.getString(5)), rs.getString(6),
+								rs.getObject(7, LocalDate.class),
+								Set.copyOf(clausesOf.getOrDefault(rs.getLong(1), Set.of()))));
+					});
+		return docs;
+	}
+
 	@Transactional(readOnly = true)
 	public DocumentView get(String idOrNumber) {
 		CurrentUser me = this.access.require(READ);

@@ -93,6 +93,12 @@ public class Governance {
 	@Transactional(readOnly = true)
 	public List<IndicatorView> indicators() {
 		this.access.require(Indicators.READ);
+		return latest();
+	}
+
+	/** The indicators with their latest stored values (read by the system). */
+	@Transactional(readOnly = true)
+	List<IndicatorView> latest() {
 		Map<String, BigDecimal> targets = targets();
 		Map<String, IndicatorView.Latest> latest = new HashMap<>();
 		this.jdbc.query(

@@ -24,14 +24,19 @@ class GovernanceConfiguration {
 
 	@Bean
 	PermissionContributor governancePermissions() {
-		return () -> List.of(new PermissionDefinition(Governance.MANAGE, "governance", null,
-				Set.of("TOP_MANAGEMENT", "MANAGEMENT_REP", "OM_HEAD")));
+		return () -> List.of(
+				new PermissionDefinition(Governance.MANAGE, "governance", null,
+						Set.of("TOP_MANAGEMENT", "MANAGEMENT_REP", "OM_HEAD")),
+				new PermissionDefinition(Conformance.ASSESS, "governance", null, Set.of("MANAGEMENT_REP", "OM_HEAD")));
 	}
 
 	@Bean
 	NavContributor governanceNavigation() {
-		return () -> List.of(new NavItem(NavArea.GOVERNANCE, "nav.indicators", "/governance/indicators",
-				"bar-chart-line", Indicators.READ));
+		return () -> List.of(
+				new NavItem(NavArea.GOVERNANCE, "nav.conformance", "/governance/conformance", "diagram-3",
+						Indicators.READ),
+				new NavItem(NavArea.GOVERNANCE, "nav.indicators", "/governance/indicators", "bar-chart-line",
+						Indicators.READ));
 	}
 
 	/**
@@ -45,8 +50,11 @@ class GovernanceConfiguration {
 
 		private final Governance governance;
 
-		PeriodEnd(Governance governance) {
+		private final Conformance conformance;
+
+		PeriodEnd(Governance governance, Conformance conformance) {
 			this.governance = governance;
+			this.conformance = conformance;
 		}
 
 		@Scheduled(fixedDelayString = "${yunwei.governance.interval:PT1H}", initialDelayString = "PT2M")
@@ -56,6 +64,7 @@ class GovernanceConfiguration {
 			if (!done.isEmpty()) {
 				log.info("Key indicators computed for {}", done);
 			}
+			this.conformance.recordScores();
 		}
 
 	}

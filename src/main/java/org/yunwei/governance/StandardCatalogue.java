@@ -34,10 +34,37 @@ public class StandardCatalogue {
 
 	private final Map<String, IndicatorSpec> indicators;
 
+	private final List<EvidenceRule> rules;
+
 	public StandardCatalogue(StandardClauses clauses) {
 		this.clauses = clauses;
 		this.requirements = readRequirements();
 		this.indicators = readIndicators();
+		this.rules = readRules();
+	}
+
+	/** The clauses of the standard this catalogue is built on. */
+	public StandardClauses clauses() {
+		return this.clauses;
+	}
+
+	/** The evidence rules of a clause (a leaf: parents are judged by their children). */
+	public List<EvidenceRule> rulesOf(String clause) {
+		return this.rules.stream().filter((r) -> r.clause().equals(clause)).toList();
+	}
+
+	/** Every evidence rule, in the standard's order. */
+	public List<EvidenceRule> rules() {
+		return this.rules;
+	}
+
+	/** The clauses directly under a clause (the chapters under null). */
+	public List<org.yunwei.platform.standard.Clause> children(String clause) {
+		return this.clauses.all().stream().filter((c) -> {
+			int dot = c.number().lastIndexOf('.');
+			String parent = (dot < 0) ? null : c.number().substring(0, dot);
+			return java.util.Objects.equals(parent, clause);
+		}).toList();
 	}
 
 	/** Every requirement, in the standard's order. */
@@ -121,6 +148,30 @@ public class StandardCatalogue {
 		}
 		failOn("standard/indicators.tsv", bad);
 		return result;
+	}
+
+	private List<EvidenceRule> readRules() {
+		List<EvidenceRule> result = new ArrayList<>();
+		List<String> bad = new ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (String[] f : lines("standard/evidence.tsv")) {
+			try {
+				EvidenceRule.Kind kind = EvidenceRule.Kind.valueOf(f[1]);
+				boolean ok = f.length == 5 && this.clauses.exists(f[0]) && children(f[0]).isEmpty() && !f[3].isBlank()
+						&& !f[4].isBlank() && seen.add(f[0] + "\t" + f[1] + "\t" + f[2])
+						&& (kind != EvidenceRule.Kind.INDICATOR || this.indicators.containsKey(f[2]));
+				if (!ok) {
+					throw new IllegalArgumentException();
+				}
+				result.add(new EvidenceRule(f[0], kind, f[2], f[3], f[4]));
+			}
+			catch (RuntimeException ex) {
+				bad.add(String.join("\t", f));
+			}
+		}
+		failOn("standard/evidence.tsv", bad);
+		result.sort(java.util.Comparator.comparingInt((EvidenceRule r) -> this.clauses.position(r.clause())));
+		return List.copyOf(result);
 	}
 
 	private static void failOn(String resource, List<String> bad) {

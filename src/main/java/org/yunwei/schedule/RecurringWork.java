@@ -98,6 +98,20 @@ public class RecurringWork {
 		return this.activities.findAllByOrderByIdDesc().stream().map((a) -> view(a, 1, false)).toList();
 	}
 
+	/**
+	 * The active activities creating records of a type, each with its last ten
+	 * occurrences (read by the system: the conformance engine's evidence that an activity
+	 * is held on schedule).
+	 */
+	@Transactional(readOnly = true)
+	public List<RecurringActivityView> activeOfType(String type) {
+		return this.activities.findAllByOrderByIdDesc()
+			.stream()
+			.filter((a) -> a.isActive() && type.equals(a.getTypeCode()))
+			.map((a) -> view(a, 10, true))
+			.toList();
+	}
+
 	/** The activities about one service (e.g. its periodic service-level reviews). */
 	@Transactional(readOnly = true)
 	public List<RecurringActivityView> forService(long serviceId) {

@@ -1677,6 +1677,20 @@ public class WorkItems {
 						StateCategory.valueOf(rs.getString(6))));
 	}
 
+	/**
+	 * How many records of a type were opened in {@code [from, to)} (read by the system:
+	 * the conformance engine's evidence that a process is used).
+	 */
+	@Transactional(readOnly = true)
+	public long countOpened(String type, Instant from, Instant to) {
+		Long n = this.jdbc.queryForObject(
+				"select count(*) from wi_item where type_code = :type and opened_at >= :from and opened_at < :to",
+				new MapSqlParameterSource("type", type).addValue("from", from.atOffset(ZoneOffset.UTC))
+					.addValue("to", to.atOffset(ZoneOffset.UTC)),
+				Long.class);
+		return (n == null) ? 0 : n;
+	}
+
 	/** A record closed in a period: for sampling its records (read by the system). */
 	public record ClosedRecord(long id, String number, String title, Instant closedAt) {
 	}

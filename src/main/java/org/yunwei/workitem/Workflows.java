@@ -83,6 +83,16 @@ public class Workflows {
 		return view(active(type, variant));
 	}
 
+	/**
+	 * The version number of the workflow new records of a type start on, empty when the
+	 * type has none (read by the system: the conformance engine's evidence that a process
+	 * is configured).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Integer> activeVersion(String type) {
+		return this.versions.findFirstByTypeCodeAndVariantAndActiveTrue(type, OWN).map((v) -> versionNumber(v.getId()));
+	}
+
 	/** Every saved version of the type's own workflow, newest first. */
 	@Transactional(readOnly = true)
 	public List<WorkflowView> history(String type) {

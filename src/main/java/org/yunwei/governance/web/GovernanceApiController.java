@@ -35,9 +35,36 @@ class GovernanceApiController {
 
 	private final StandardCatalogue catalogue;
 
-	GovernanceApiController(Governance governance, StandardCatalogue catalogue) {
+	private final org.yunwei.governance.Conformance conformance;
+
+	GovernanceApiController(Governance governance, StandardCatalogue catalogue,
+			org.yunwei.governance.Conformance conformance) {
 		this.governance = governance;
 		this.catalogue = catalogue;
+		this.conformance = conformance;
+	}
+
+	@GetMapping("/conformance")
+	@Operation(summary = "The clause tree judged now: each clause's status and score, each leaf's evidence rules")
+	List<org.yunwei.governance.ClauseView> conformance() {
+		return this.conformance.tree();
+	}
+
+	@GetMapping("/conformance/{clause}")
+	org.yunwei.governance.ClauseView clause(@PathVariable String clause) {
+		return this.conformance.clause(clause);
+	}
+
+	/** An assessor's judgement as it is recorded. */
+	record AssessmentInput(org.yunwei.governance.ClauseStatus verdict, String evidence) {
+	}
+
+	@PostMapping("/conformance/{clause}/assessments")
+	@Operation(summary = "Record an assessor's judgement of a clause (MET, PARTLY, NOT_MET) with the evidence seen")
+	org.yunwei.governance.ClauseView assess(@PathVariable String clause, @RequestBody AssessmentInput input) {
+		org.yunwei.governance.ClauseView v = this.conformance.assess(clause, input.verdict(), input.evidence());
+		this.conformance.refreshScores();
+		return v;
 	}
 
 	@GetMapping("/indicators")
