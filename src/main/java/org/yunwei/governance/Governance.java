@@ -68,10 +68,14 @@ public class Governance {
 
 	private final ZoneId zone;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Governance(StandardCatalogue catalogue, List<IndicatorSource> sources, NamedParameterJdbcTemplate jdbc,
 			AccessControl access, AuditTrail audit, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
 		this.catalogue = catalogue;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
@@ -308,6 +312,9 @@ public class Governance {
 					"insert into gov_value_part (value_id, position, part_key, label_zh, label_en, part_count,"
 							+ " share) values (:id, :pos, :key, :zh, :en, :count, :share)",
 					parts.toArray(SqlParameterSource[]::new));
+		}
+		if (Boolean.FALSE.equals(met)) {
+			this.events.publishEvent(new IndicatorMissed(spec.code(), p.label(), v.value(), target, by, at));
 		}
 		return new StoredValue(spec.code(), p.label(), p.from(), p.to(), IndicatorView.Method.COMPUTED, v.numerator(),
 				v.denominator(), sample, v.value(), v.unit(), target, spec.direction(), met, null, at, v.records(),

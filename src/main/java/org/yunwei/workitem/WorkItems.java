@@ -1691,6 +1691,40 @@ public class WorkItems {
 		return (n == null) ? 0 : n;
 	}
 
+	/** The due times of records (those with one; read by the system for indicators). */
+	@Transactional(readOnly = true)
+	public Map<Long, Instant> dueOf(java.util.Collection<Long> ids) {
+		Map<Long, Instant> out = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.query("select id, due_at from wi_item where due_at is not null and id in (:ids)",
+					new MapSqlParameterSource("ids", ids), (rs) -> {
+						out.put(rs.getLong(1), instant(rs.getObject(2, java.time.OffsetDateTime.class)));
+					});
+		}
+		return out;
+	}
+
+	/**
+	 * How many records of a type each record links to with a kind (read by the system for
+	 * indicators: a nonconformity's actions).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> linkCounts(java.util.Collection<Long> ids, LinkKind kind, String otherType) {
+		Map<Long, Integer> out = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.query("select l.from_id, count(*) from wi_link l join wi_item i on i.id = l.to_id where"
+					+ " l.from_type = :rt and l.kind = :kind and l.to_type = :rt and i.type_code = :to and l.from_id in"
+					+ " (:ids) group by l.from_id",
+					new MapSqlParameterSource("ids", ids).addValue("rt", RECORD_TYPE)
+						.addValue("kind", kind.name())
+						.addValue("to", otherType),
+					(rs) -> {
+						out.put(rs.getLong(1), rs.getInt(2));
+					});
+		}
+		return out;
+	}
+
 	/** A record closed in a period: for sampling its records (read by the system). */
 	public record ClosedRecord(long id, String number, String title, Instant closedAt) {
 	}

@@ -68,56 +68,55 @@ class DocumentDemo implements ApplicationRunner {
 			if (!this.documents.list(DocumentFilter.all(), null, 1).items().isEmpty()) {
 				return null;
 			}
-			String inspection = document(manager, DocumentType.SOP, "机房日常巡检作业指导书", List.of("8.4.1", "8.7.2"), """
-					# 目的
-					规范机房日常巡检的内容、方法和记录，及时发现环境和设备隐患。
-
-					# 适用范围
-					本局主机房和网络机房，每个工作日 08:30 前完成。
-
-					# 职责
-					- 系统运维组值班工程师执行巡检并填写记录；
-					- 运维经理每周抽查巡检记录。
-
-					# 异常处理
-					任一检查项异常，在任务中记录异常并创建跟进任务；影响业务的，立即按事件管理流程报告。
-					""", """
-					查看动环监控告警，确认无未处理告警
-					检查机房温度（18–27 °C）和湿度（35%–65%）
-					检查 UPS 负载率和电池电压
-					检查精密空调运行状态和漏水检测
-					检查消防气瓶压力和门禁记录
-					""");
-			String backup = document(manager, DocumentType.SOP, "数据库备份检查作业指导书", List.of("8.4.1", "8.6.3"), """
-					# 目的
-					确认前一日各业务系统数据库备份全部成功、可用。
-
-					# 方法
-					在备份平台核对每个作业的结果、耗时和备份量；失败的作业当日重做并记录原因。
-					""", """
-					核对各数据库备份作业结果
-					核对备份文件大小与上次相比无异常波动
-					失败作业重做并记录原因
-					""");
-			String policy = document(manager, DocumentType.POLICY, "运维服务管理制度", List.of("5.3", "6", "8.3"), """
-					# 总则
-					为规范本局信息系统运行维护工作，保障业务连续、稳定运行，制定本制度。
-
-					# 组织与职责
-					运维服务主责部门负责运维服务能力体系的建设、运转和持续改进。
-					""", null);
-			this.access.runAs(head, () -> {
-				for (String number : List.of(inspection, backup, policy)) {
-					approve(head, number);
-				}
-				return null;
-			});
-			// the plans of clause 6 and the change procedure, in effect since the start
-			// of the
-			// demo's history: the quality plan lacks its compliance self-check section
-			// (6-2)
+			// the SOPs, the policy, the plans of clause 6 and the change procedure, in
+			// effect since the start of the demo's history: the quality plan lacks its
+			// compliance self-check section (6-2)
 			java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(this.days + 2));
 			org.yunwei.platform.HistoryClock.at(since, () -> {
+				String inspection = document(manager, DocumentType.SOP, "机房日常巡检作业指导书", List.of("8.4.1", "8.7.2"), """
+						# 目的
+						规范机房日常巡检的内容、方法和记录，及时发现环境和设备隐患。
+
+						# 适用范围
+						本局主机房和网络机房，每个工作日 08:30 前完成。
+
+						# 职责
+						- 系统运维组值班工程师执行巡检并填写记录；
+						- 运维经理每周抽查巡检记录。
+
+						# 异常处理
+						任一检查项异常，在任务中记录异常并创建跟进任务；影响业务的，立即按事件管理流程报告。
+						""", """
+						查看动环监控告警，确认无未处理告警
+						检查机房温度（18–27 °C）和湿度（35%–65%）
+						检查 UPS 负载率和电池电压
+						检查精密空调运行状态和漏水检测
+						检查消防气瓶压力和门禁记录
+						""");
+				String backup = document(manager, DocumentType.SOP, "数据库备份检查作业指导书", List.of("8.4.1", "8.6.3"), """
+						# 目的
+						确认前一日各业务系统数据库备份全部成功、可用。
+
+						# 方法
+						在备份平台核对每个作业的结果、耗时和备份量；失败的作业当日重做并记录原因。
+						""", """
+						核对各数据库备份作业结果
+						核对备份文件大小与上次相比无异常波动
+						失败作业重做并记录原因
+						""");
+				String policy = document(manager, DocumentType.POLICY, "运维服务管理制度", List.of("5.3", "6", "8.3"), """
+						# 总则
+						为规范本局信息系统运行维护工作，保障业务连续、稳定运行，制定本制度。
+
+						# 组织与职责
+						运维服务主责部门负责运维服务能力体系的建设、运转和持续改进。
+						""", null);
+				this.access.runAs(head, () -> {
+					for (String number : List.of(inspection, backup, policy)) {
+						approve(head, number);
+					}
+					return null;
+				});
 				String operations = plan(manager, org.yunwei.document.PlanKind.OPERATIONS, "年度运维服务计划", OPERATIONS_PLAN,
 						List.of());
 				String quality = plan(manager, org.yunwei.document.PlanKind.QUALITY, "运维质量管理计划", QUALITY_PLAN,

@@ -44,11 +44,15 @@ class IndicatorController {
 
 	private final AccessControl access;
 
+	private final org.yunwei.governance.Nonconformities nonconformities;
+
 	private final ZoneId zone;
 
 	IndicatorController(Governance governance, StandardClauses clauses, AccessControl access,
+			org.yunwei.governance.Nonconformities nonconformities,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
 		this.governance = governance;
+		this.nonconformities = nonconformities;
 		this.clauses = clauses;
 		this.access = access;
 		this.zone = ZoneId.of(zone);
@@ -133,6 +137,7 @@ class IndicatorController {
 		model.addAttribute("period", p.label());
 		model.addAttribute("periods", periods());
 		model.addAttribute("value", this.governance.value(i.code(), p.label()).orElse(null));
+		model.addAttribute("nonconformity", this.nonconformities.forIndicator(i.code(), p.label()).orElse(null));
 		List<StoredValue> history = new ArrayList<>(
 				this.governance.values(i.code(), YearMonth.parse(lastMonth()).minusMonths(11).toString(), lastMonth()));
 		history.addAll(this.governance.values(i.code(), firstQuarter(), lastMonth()));

@@ -1,0 +1,82 @@
+package org.yunwei.governance;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.yunwei.platform.identity.PermissionContributor;
+import org.yunwei.platform.identity.PermissionDefinition;
+import org.yunwei.platform.web.NavArea;
+import org.yunwei.platform.web.NavContributor;
+import org.yunwei.platform.web.NavItem;
+import org.yunwei.workitem.WorkItemPanel;
+import org.yunwei.workitem.WorkItemType;
+import org.yunwei.workitem.WorkflowActionHandler;
+
+/**
+ * The nonconformity and corrective/preventive-action work-item types, who works on them,
+ * the analysis panel on a nonconformity's page, the menu, and the {@code ncAnalysed},
+ * {@code ncActionsDone} and {@code ncVerified} workflow guards.
+ */
+@Configuration(proxyBeanMethods = false)
+class NonconformityConfiguration {
+
+	static final WorkItemType NONCONFORMITY = new WorkItemType(Nonconformities.TYPE, "NC", "improvement",
+			"workflows/nonconformity.json", "exclamation-octagon");
+
+	static final WorkItemType ACTION = new WorkItemType(Nonconformities.ACTION_TYPE, "CA", "improvement",
+			"workflows/capa.json", "check2-square");
+
+	private static final Set<String> READERS = Set.of("TOP_MANAGEMENT", "MANAGEMENT_REP", "OM_HEAD", "OM_MANAGER",
+			"ENGINEER");
+
+	@Bean
+	WorkItemType nonconformityType() {
+		return NONCONFORMITY;
+	}
+
+	@Bean
+	WorkItemType correctiveActionType() {
+		return ACTION;
+	}
+
+	@Bean
+	PermissionContributor improvementPermissions() {
+		return () -> List.of(new PermissionDefinition(NONCONFORMITY.readPermission(), "governance", null, READERS),
+				new PermissionDefinition(NONCONFORMITY.writePermission(), "governance", null, READERS));
+	}
+
+	@Bean
+	NavContributor improvementNavigation() {
+		return () -> List.of(
+				new NavItem(NavArea.GOVERNANCE, "nav.nonconformities", "/work/nonconformity", "exclamation-octagon",
+						NONCONFORMITY.readPermission()),
+				new NavItem(NavArea.GOVERNANCE, "nav.correctiveActions", "/work/capa", "check2-square",
+						NONCONFORMITY.readPermission()));
+	}
+
+	@Bean
+	WorkItemPanel nonconformityPanel() {
+		return WorkItemPanel.ofType(Nonconformities.TYPE, "/governance/nonconformities/panel/", true);
+	}
+
+	@Bean
+	WorkflowActionHandler ncAnalysedAction(ObjectProvider<Nonconformities> nc) {
+		return WorkflowActionHandler.of("ncAnalysed", (a, context) -> nc.getObject().analysed(context));
+	}
+
+	@Bean
+	WorkflowActionHandler ncActionsDoneAction(ObjectProvider<Nonconformities> nc) {
+		return WorkflowActionHandler.of("ncActionsDone", (a, context) -> nc.getObject().actionsDone(context));
+	}
+
+	@Bean
+	WorkflowActionHandler ncVerifiedAction(ObjectProvider<Nonconformities> nc) {
+		return WorkflowActionHandler.of("ncVerified",
+				(a, context) -> nc.getObject().verified(context, "true".equals(a.param("effective"))));
+	}
+
+}
