@@ -36,6 +36,8 @@ class GovernanceConfiguration {
 				new NavItem(NavArea.GOVERNANCE, "nav.conformance", "/governance/conformance", "diagram-3",
 						Indicators.READ),
 				new NavItem(NavArea.GOVERNANCE, "nav.indicators", "/governance/indicators", "bar-chart-line",
+						Indicators.READ),
+				new NavItem(NavArea.GOVERNANCE, "nav.reports", "/governance/reports", "file-earmark-text",
 						Indicators.READ));
 	}
 

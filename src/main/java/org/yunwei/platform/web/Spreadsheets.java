@@ -70,6 +70,48 @@ public final class Spreadsheets {
 		}
 	}
 
+	/** A sheet of a report workbook: its name, header and rows. */
+	public record Tab(String name, String[] header, java.util.List<String[]> rows) {
+	}
+
+	/**
+	 * A report as an Excel workbook of several sheets, the header row bold and frozen.
+	 */
+	public static byte[] workbook(java.util.List<Tab> sheets) {
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+			org.apache.poi.ss.usermodel.CellStyle bold = book.createCellStyle();
+			org.apache.poi.ss.usermodel.Font font = book.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			for (Tab s : sheets) {
+				org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet(s.name());
+				Row head = sheet.createRow(0);
+				for (int i = 0; i < s.header().length; i++) {
+					org.apache.poi.ss.usermodel.Cell c = head.createCell(i);
+					c.setCellValue(s.header()[i]);
+					c.setCellStyle(bold);
+				}
+				int n = 1;
+				for (String[] cells : s.rows()) {
+					Row r = sheet.createRow(n++);
+					for (int i = 0; i < cells.length; i++) {
+						r.createCell(i).setCellValue((cells[i] == null) ? "" : cells[i]);
+					}
+				}
+				sheet.createFreezePane(0, 1);
+				for (int i = 0; i < s.header().length; i++) {
+					sheet.setColumnWidth(i, Math.min(60, Math.max(10, s.header()[i].length() * 3)) * 256);
+				}
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static String csvLine(String[] cells) {
 		StringBuilder sb = new StringBuilder();
 		for (int i = 0; i < cells.length; i++) {

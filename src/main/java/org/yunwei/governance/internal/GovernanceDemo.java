@@ -1,0 +1,217 @@
+package org.yunwei.governance.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import org.yunwei.governance.ClauseStatus;
+import org.yunwei.governance.Conformance;
+import org.yunwei.governance.Governance;
+import org.yunwei.governance.Nonconformities;
+import org.yunwei.governance.NonconformityView;
+import org.yunwei.governance.StoredValue;
+import org.yunwei.platform.HistoryClock;
+import org.yunwei.platform.identity.AccessControl;
+import org.yunwei.platform.identity.Directory;
+import org.yunwei.workitem.TransitionRequest;
+import org.yunwei.workitem.WorkItemBrief;
+import org.yunwei.workitem.WorkItemView;
+import org.yunwei.workitem.WorkItems;
+
+/**
+ * The demo's conformance engine ({@code YUNWEI_DEMO=true}), after every other module's
+ * demo: the key indicators computed at the end of each of the last three months, as the
+ * period-end job would have (each value below target raising its investigation then); the
+ * oldest investigation of the change indicators taken through analysis, action and
+ * verification to closure, another one under way; the management representative's
+ * assessments of the organisational clauses of chapters 4 and 5; today's chapter scores.
+ */
+@Component
+@Order(70)
+class GovernanceDemo implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(GovernanceDemo.class);
+
+	private final boolean enabled;
+
+	private final ZoneId zone;
+
+	private final Directory directory;
+
+	private final AccessControl access;
+
+	private final Governance governance;
+
+	private final Conformance conformance;
+
+	private final Nonconformities nonconformities;
+
+	private final WorkItems items;
+
+	private final org.yunwei.governance.StandardCatalogue catalogue;
+
+	private final org.yunwei.document.DocumentManagement documents;
+
+	GovernanceDemo(@Value("${yunwei.demo:false}") boolean enabled,
+			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone, Directory directory, AccessControl access,
+			Governance governance, Conformance conformance, Nonconformities nonconformities, WorkItems items,
+			org.yunwei.governance.StandardCatalogue catalogue, org.yunwei.document.DocumentManagement documents) {
+		this.catalogue = catalogue;
+		this.documents = documents;
+		this.enabled = enabled;
+		this.zone = ZoneId.of(zone);
+		this.directory = directory;
+		this.access = access;
+		this.governance = governance;
+		this.conformance = conformance;
+		this.nonconformities = nonconformities;
+		this.items = items;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		Long head = this.directory.userId("ithead").orElse(null);
+		Long rep = this.directory.userId("deputy").orElse(null);
+		Long manager = this.directory.userId("manager").orElse(null);
+		if (!this.enabled || head == null || rep == null || manager == null) {
+			return;
+		}
+		YearMonth current = YearMonth.from(LocalDate.now(this.zone));
+		if (!this.access.runAs(head, () -> this.governance.period(current.minusMonths(1).toString())).isEmpty()) {
+			return;
+		}
+		long started = System.currentTimeMillis();
+		int documented = documents(head, manager);
+		int values = 0;
+		for (int back = 3; back >= 1; back--) {
+			YearMonth month = current.minusMonths(back);
+			List<StoredValue> stored = at(month.plusMonths(1).atDay(1).atTime(2, 0),
+					() -> this.access.runAs(head, () -> this.governance.compute(month.toString())));
+			values += stored.size();
+		}
+		// the oldest investigation of a change indicator, worked to verified closure
+		YearMonth first = current.minusMonths(3);
+		for (String code : List.of("8.3.6-3", "8.3.6-2", "8.3.6-1", "8.3.5-2", "7.8-1")) {
+			String number = this.access.runAs(head, () -> this.nonconformities.forIndicator(code, first.toString()))
+				.orElse(null);
+			if (number != null) {
+				close(number, manager, head, rep, first.plusMonths(1).atDay(3).atTime(9, 30));
+				break;
+			}
+		}
+		// the management representative's assessments of chapters 4 and 5
+		this.access.runAs(rep, () -> {
+			assess("4.1", ClauseStatus.MET, "查阅《运维服务能力体系建设方案》（2026 年 1 月经局长办公会审议），明确了目标、原则、组织架构和相关方职责。");
+			assess("4.2", ClauseStatus.MET, "年度运维目标已写入运维服务计划，覆盖业务连续性、上级与监管要求和持续改进。");
+			assess("4.3", ClauseStatus.PARTLY, "体系建设与单位发展战略一致；在相关方中的宣贯记录仅覆盖信息中心内部。");
+			assess("5.1", ClauseStatus.MET, "局长签发管理者代表任命文件并主持年度管理评审；运维经费列入年度预算。");
+			assess("5.2", ClauseStatus.MET, "管理者代表任命文件明确职责和权限，组织了年度管理评审。");
+			assess("5.6", ClauseStatus.PARTLY, "已建立与用户部门的沟通渠道；与服务商的定期评估记录不完整。");
+			return null;
+		});
+		this.access.runAs(head, () -> {
+			this.conformance.refreshScores();
+			return null;
+		});
+		log.info("Yunwei demo: {} controlled documents for the clauses, key indicators of the last three months"
+				+ " computed ({} values), investigations raised, one closed, chapter 4–5 assessments recorded, in {} s",
+				documented, values, (System.currentTimeMillis() - started) / 1000);
+	}
+
+	/**
+	 * The department's other controlled documents: for about three in four of the
+	 * catalogue's document rules not yet met, an approved document of that type serving
+	 * the clause, in effect since the start of the year — the rest are the gaps the
+	 * clause tree shows.
+	 */
+	private int documents(long head, long manager) {
+		java.util.Set<String> have = new java.util.HashSet<>();
+		this.access.runAs(head, () -> this.documents.inEffect())
+			.forEach((d) -> d.clauses().forEach((c) -> have.add(d.type().name() + "@" + c)));
+		LocalDateTime since = LocalDate.now(this.zone).withDayOfYear(1).atTime(10, 0);
+		int n = 0;
+		int i = 0;
+		for (org.yunwei.governance.EvidenceRule rule : this.catalogue.rules()) {
+			if (rule.kind() != org.yunwei.governance.EvidenceRule.Kind.DOC
+					|| have.contains(rule.argument() + "@" + rule.clause()) || (i++ % 4) == 3) {
+				continue;
+			}
+			org.yunwei.document.DocumentType type = org.yunwei.document.DocumentType.valueOf(rule.argument());
+			LocalDateTime when = since.plusHours(n);
+			String number = at(when, () -> this.access.runAs(manager, () -> {
+				org.yunwei.document.DocumentFormData f = new org.yunwei.document.DocumentFormData();
+				f.setType(type);
+				f.setTitle(rule.labelZh().replaceFirst("^(现行的|经批准的|已批准并现行的)", ""));
+				f.setOwnerId(manager);
+				f.setClauses(new java.util.ArrayList<>(List.of(rule.clause())));
+				f.setReviewMonths(12);
+				f.setContent("# " + f.getTitle() + "\n\n本文件落实标准条款 " + rule.clause() + " 的要求，由运维服务主责部门编制，经运维负责人批准后执行。");
+				org.yunwei.document.DocumentView d = this.documents.create(f);
+				return this.documents.submit(d.id()).approvalNumber();
+			}));
+			at(when.plusMinutes(30), () -> this.access.runAs(head, () -> {
+				long item = this.items.get(number).id();
+				for (org.yunwei.workitem.ApprovalView a : this.items.approvals(item)) {
+					org.yunwei.workitem.ApprovalView.Step step = a.openStepOfAny(List.of(head));
+					if (step != null) {
+						this.items.decide(step.id(), true, "同意发布");
+					}
+				}
+				return null;
+			}));
+			n++;
+		}
+		return n;
+	}
+
+	/**
+	 * Analysis by the O&amp;M manager, an action done, verified effective by the head.
+	 */
+	private void close(String number, long manager, long head, long rep, LocalDateTime when) {
+		WorkItemView item = at(when, () -> this.access.runAs(head, () -> {
+			WorkItemView nc = this.items.get(number);
+			org.yunwei.workitem.WorkItemFormData f = org.yunwei.workitem.WorkItemFormData.of(nc, this.zone);
+			f.setAssigneeId(manager);
+			return this.items.update(nc.id(), f);
+		}));
+		at(when.plusHours(1), () -> this.access.runAs(manager, () -> {
+			this.items.take(item.id(), "analyse", new TransitionRequest(null, false, null, null, null));
+			NonconformityView nc = this.nonconformities.get(number);
+			this.nonconformities.saveAnalysis(number,
+					new Nonconformities.Analysis(nc.clause(), "紧急变更比例偏高：部分变更未提前规划，计划外需求直接以紧急变更提交；未获批准的变更在提交前缺少风险评估的预审。",
+							"变更申请时由变更经理预审风险问卷，计划外需求先行评估是否确属紧急。", "每月变更例会复核紧急变更的理由。", "建立变更预审机制并纳入变更管理程序。",
+							this.directory.departments(List.of(manager)).get(manager), nc.version()));
+			WorkItemBrief action = this.nonconformities.addAction(number, "修订变更管理程序：增加预审环节", manager,
+					when.plusDays(10));
+			this.items.take(item.id(), "act", new TransitionRequest(null, false, null, null, null));
+			return action;
+		}));
+		WorkItemBrief action = this.access.runAs(manager, () -> this.nonconformities.get(number).actions().get(0));
+		at(when.plusDays(6), () -> this.access.runAs(manager, () -> {
+			this.items.take(action.id(), "done", new TransitionRequest("程序已修订并经运维负责人批准发布。", false, null, null, null));
+			return this.items.take(item.id(), "verify", new TransitionRequest(null, false, null, null, null));
+		}));
+		at(when.plusDays(20), () -> this.access.runAs(head, () -> this.items.take(item.id(), "effective",
+				new TransitionRequest("抽查此后两周的 9 项变更，均经预审，无未获批准即实施的变更；措施有效。", false, null, null, null))));
+	}
+
+	private void assess(String clause, ClauseStatus verdict, String evidence) {
+		this.conformance.assess(clause, verdict, evidence);
+	}
+
+	private <T> T at(LocalDateTime moment, Supplier<T> action) {
+		return HistoryClock.at(moment.atZone(this.zone).toInstant(), action);
+	}
+
+}

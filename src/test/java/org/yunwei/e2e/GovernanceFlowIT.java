@@ -1,0 +1,100 @@
+package org.yunwei.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+import org.yunwei.support.TestUsers;
+import org.yunwei.support.TestUsers.Person;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * In a real browser, the conformance engine as the head of O&amp;M uses it: computing a
+ * month fills the key indicators; one below target links to the nonconformity it raised,
+ * whose cause and corrective action are written and whose action is raised on its page;
+ * the clause tree shows each chapter's score and a clause's evidence rules; the
+ * compliance self-check report downloads as a PDF in Chinese.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = { "yunwei.test.context=conformance", "yunwei.test.schema-suffix=_conformance" })
+class GovernanceFlowIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void aMonthIsComputedAMissedIndicatorIsInvestigatedAndTheSelfCheckReportDownloads() throws IOException {
+		TestUsers people = new TestUsers(this.context);
+		Person head = people.create("gfhead", null, "OM_HEAD");
+		String base = "http://127.0.0.1:" + this.port;
+		String month = "2025-02";
+
+		try (Playwright playwright = Browser.playwright();
+				com.microsoft.playwright.Browser browser = Browser.launch(playwright);
+				BrowserContext context = browser.newContext(Browser.context().setAcceptDownloads(true))) {
+			Page page = Browser.signIn(context, base, head.username(), TestUsers.PASSWORD);
+
+			// a month computed from the page: 6-1 has no O&M plan in effect, below target
+			page.navigate(base + "/governance/indicators?period=" + month);
+			assertThat(page.locator("#total")).hasText("109");
+			page.click("#compute");
+			assertThat(page.locator("tr[data-code='6-1'] .yw-met")).hasText("未达标");
+			assertThat(page.locator("tr[data-code='6-1'] .yw-value")).hasText("0 %");
+			page.click("tr[data-code='6-1'] td a");
+			assertThat(page.locator("#fraction")).hasText("0 / 9");
+			assertThat(page.locator("#value-status")).hasText("未达标");
+			assertThat(page.locator("#indicator-chart")).hasAttribute("data-loaded",
+					java.util.regex.Pattern.compile("\\d+"));
+
+			// its investigation: cause, corrective action and an action with owner and
+			// deadline
+			page.click("#nonconformity-link a");
+			assertThat(page.locator("#nc-source")).hasText("指标未达标");
+			assertThat(page.locator("#nc-indicator")).containsText("6-1");
+			page.fill("#nc-cause", "年度运维计划未按第 6 章分章节编写。");
+			page.fill("#nc-corrective", "按运维计划的九个章节重写并批准。");
+			page.click("#nc-analysis-save");
+			assertThat(page.locator("#nc-cause")).hasValue("年度运维计划未按第 6 章分章节编写。");
+			page.fill("#action-title", "编写 2026 年度运维计划");
+			page.fill("#action-due", "2026-12-31T18:00");
+			page.click("#action-add");
+			assertThat(page.locator("#nc-actions tr[data-category]")).hasCount(1);
+			assertThat(page.locator("#nc-actions")).containsText("编写 2026 年度运维计划");
+
+			// the clause tree and a clause's evidence
+			page.navigate(base + "/governance/conformance");
+			assertThat(page.locator("#conformance-radar")).hasAttribute("data-loaded", "7");
+			assertThat(page.locator("li[data-clause='8.3.6']")).hasCount(1);
+			page.click("li[data-clause='8.3.6'] a");
+			assertThat(page.locator("#rules tbody tr")).hasCount(5);
+			assertThat(page.locator("#rules tr[data-kind='DOC'][data-argument='PROCEDURE']")).containsText("变更管理程序");
+
+			// the compliance self-check report, as a PDF with Chinese text
+			page.navigate(base + "/governance/reports?period=" + month);
+			Download download = page.waitForDownload(() -> page.click("#self-check-pdf"));
+			byte[] pdf = Files.readAllBytes(download.path());
+			try (PDDocument doc = Loader.loadPDF(pdf)) {
+				String text = new PDFTextStripper().getText(doc);
+				org.assertj.core.api.Assertions.assertThat(text).contains("运行维护合规自检报告").contains(month);
+			}
+		}
+	}
+
+}
