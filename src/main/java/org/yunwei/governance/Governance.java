@@ -321,6 +321,56 @@ public class Governance {
 				v.parts());
 	}
 
+	/**
+	 * Records an assessor's value of an assessed indicator for a period, with the
+	 * evidence seen (replacing one recorded before); below target it raises its
+	 * investigation.
+	 */
+	public StoredValue assess(String code, String period, BigDecimal value, String note) {
+		CurrentUser me = this.access.require(Conformance.ASSESS);
+		IndicatorSpec spec = spec(code);
+		if (isComputed(spec.code())) {
+			throw new ValidationFailed("code", "governance.error.computed", spec.code());
+		}
+		ReportingPeriod p = ReportingPeriod.parse(period);
+		List<ValidationFailed.Violation> v = new ArrayList<>();
+		if (value == null || value.signum() < 0 || ("%".equals(spec.unit()) && value.compareTo(HUNDRED) > 0)) {
+			v.add(new ValidationFailed.Violation("value", "governance.error.target", List.of(spec.unit())));
+		}
+		if (note == null || note.isBlank() || note.length() > 4000) {
+			v.add(new ValidationFailed.Violation("note", "conformance.error.evidence", List.of()));
+		}
+		if (!v.isEmpty()) {
+			throw new ValidationFailed(v);
+		}
+		BigDecimal target = targets().getOrDefault(spec.code(), spec.defaultTarget());
+		Boolean met = spec.direction().meets(value, target);
+		Instant at = this.clock.instant();
+		MapSqlParameterSource params = new MapSqlParameterSource("code", spec.code()).addValue("period", p.label())
+			.addValue("kind", kind(p).name())
+			.addValue("from", p.from())
+			.addValue("to", p.to())
+			.addValue("value", value)
+			.addValue("unit", spec.unit())
+			.addValue("target", target)
+			.addValue("direction", spec.direction().name())
+			.addValue("met", met)
+			.addValue("note", note.strip())
+			.addValue("by", me.id())
+			.addValue("at", Timestamps.utc(at));
+		this.jdbc.update("delete from gov_value where code = :code and period = :period", params);
+		this.jdbc.update("insert into gov_value (code, period, period_kind, period_from, period_to, method, numerator,"
+				+ " denominator, sample, measured, unit, target, direction, met, note, computed_by, computed_at) values"
+				+ " (:code, :period, :kind, :from, :to, 'ASSESSED', 0, null, 0, :value, :unit, :target, :direction,"
+				+ " :met, :note, :by, :at)", params);
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "indicatorValues", spec.code() + "@" + p.label(),
+				spec.nameZh() + " " + p.label() + " = " + value.stripTrailingZeros().toPlainString()));
+		if (Boolean.FALSE.equals(met)) {
+			this.events.publishEvent(new IndicatorMissed(spec.code(), p.label(), value, target, me.id(), at));
+		}
+		return value(spec.code(), p.label()).orElseThrow();
+	}
+
 	private static String cut(String s, int max) {
 		return (s == null) ? "" : (s.length() <= max) ? s : s.substring(0, max);
 	}

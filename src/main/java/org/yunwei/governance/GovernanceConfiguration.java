@@ -37,6 +37,8 @@ class GovernanceConfiguration {
 						Indicators.READ),
 				new NavItem(NavArea.GOVERNANCE, "nav.indicators", "/governance/indicators", "bar-chart-line",
 						Indicators.READ),
+				new NavItem(NavArea.GOVERNANCE, "nav.monitoring", "/governance/monitoring", "clipboard-data",
+						Indicators.READ),
 				new NavItem(NavArea.GOVERNANCE, "nav.reports", "/governance/reports", "file-earmark-text",
 						Indicators.READ));
 	}

@@ -17,9 +17,10 @@ import org.yunwei.workitem.WorkItemType;
 import org.yunwei.workitem.WorkflowActionHandler;
 
 /**
- * The nonconformity and corrective/preventive-action work-item types, who works on them,
- * the analysis panel on a nonconformity's page, the menu, and the {@code ncAnalysed},
- * {@code ncActionsDone} and {@code ncVerified} workflow guards.
+ * The nonconformity, corrective/preventive-action and management-review work-item types,
+ * who works on them, their panels, the menu, and the {@code ncAnalysed},
+ * {@code ncActionsDone}, {@code ncVerified}, {@code reviewHeld} and
+ * {@code reviewResolved} workflow guards.
  */
 @Configuration(proxyBeanMethods = false)
 class NonconformityConfiguration {
@@ -29,6 +30,9 @@ class NonconformityConfiguration {
 
 	static final WorkItemType ACTION = new WorkItemType(Nonconformities.ACTION_TYPE, "CA", "improvement",
 			"workflows/capa.json", "check2-square");
+
+	static final WorkItemType REVIEW = new WorkItemType(ManagementReviews.TYPE, "MR", "improvement",
+			"workflows/mgmtreview.json", "people");
 
 	private static final Set<String> READERS = Set.of("TOP_MANAGEMENT", "MANAGEMENT_REP", "OM_HEAD", "OM_MANAGER",
 			"ENGINEER");
@@ -44,6 +48,26 @@ class NonconformityConfiguration {
 	}
 
 	@Bean
+	WorkItemType managementReviewType() {
+		return REVIEW;
+	}
+
+	@Bean
+	WorkItemPanel managementReviewPanel() {
+		return WorkItemPanel.ofType(ManagementReviews.TYPE, "/governance/reviews/panel/", true);
+	}
+
+	@Bean
+	WorkflowActionHandler reviewHeldAction(ObjectProvider<ManagementReviews> reviews) {
+		return WorkflowActionHandler.of("reviewHeld", (a, context) -> reviews.getObject().held(context));
+	}
+
+	@Bean
+	WorkflowActionHandler reviewResolvedAction(ObjectProvider<ManagementReviews> reviews) {
+		return WorkflowActionHandler.of("reviewResolved", (a, context) -> reviews.getObject().resolved(context));
+	}
+
+	@Bean
 	PermissionContributor improvementPermissions() {
 		return () -> List.of(new PermissionDefinition(NONCONFORMITY.readPermission(), "governance", null, READERS),
 				new PermissionDefinition(NONCONFORMITY.writePermission(), "governance", null, READERS));
@@ -55,6 +79,8 @@ class NonconformityConfiguration {
 				new NavItem(NavArea.GOVERNANCE, "nav.nonconformities", "/work/nonconformity", "exclamation-octagon",
 						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.correctiveActions", "/work/capa", "check2-square",
+						NONCONFORMITY.readPermission()),
+				new NavItem(NavArea.GOVERNANCE, "nav.reviews", "/work/mgmtreview", "people",
 						NONCONFORMITY.readPermission()));
 	}
 

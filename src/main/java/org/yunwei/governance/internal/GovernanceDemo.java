@@ -31,11 +31,13 @@ import org.yunwei.workitem.WorkItems;
 
 /**
  * The demo's conformance engine ({@code YUNWEI_DEMO=true}), after every other module's
- * demo: the key indicators computed at the end of each of the last three months, as the
- * period-end job would have (each value below target raising its investigation then); the
- * oldest investigation of the change indicators taken through analysis, action and
- * verification to closure, another one under way; the management representative's
- * assessments of the organisational clauses of chapters 4 and 5; today's chapter scores.
+ * demo: the documents for most clauses, the monitoring plan, the key indicators computed
+ * at the end of each of the last three months, as the period-end job would have (each
+ * value below target raising its investigation then); the oldest investigation of the
+ * change indicators taken through analysis, action and verification to closure, another
+ * one under way; the management representative's assessments of the organisational
+ * clauses of chapters 4 and 5; last month's management review with its resolutions and a
+ * problem it raised; today's chapter scores.
  */
 @Component
 @Order(70)
@@ -61,13 +63,20 @@ class GovernanceDemo implements ApplicationRunner {
 
 	private final org.yunwei.governance.StandardCatalogue catalogue;
 
+	private final org.yunwei.governance.Monitoring monitoring;
+
+	private final org.yunwei.governance.ManagementReviews reviews;
+
 	private final org.yunwei.document.DocumentManagement documents;
 
 	GovernanceDemo(@Value("${yunwei.demo:false}") boolean enabled,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone, Directory directory, AccessControl access,
 			Governance governance, Conformance conformance, Nonconformities nonconformities, WorkItems items,
-			org.yunwei.governance.StandardCatalogue catalogue, org.yunwei.document.DocumentManagement documents) {
+			org.yunwei.governance.StandardCatalogue catalogue, org.yunwei.document.DocumentManagement documents,
+			org.yunwei.governance.Monitoring monitoring, org.yunwei.governance.ManagementReviews reviews) {
 		this.catalogue = catalogue;
+		this.monitoring = monitoring;
+		this.reviews = reviews;
 		this.documents = documents;
 		this.enabled = enabled;
 		this.zone = ZoneId.of(zone);
@@ -93,6 +102,17 @@ class GovernanceDemo implements ApplicationRunner {
 		}
 		long started = System.currentTimeMillis();
 		int documented = documents(head, manager);
+		// the monitoring plan, since the start of the year: every computed indicator each
+		// month, by the O&M manager
+		at(LocalDate.now(this.zone).withDayOfYear(1).atTime(9, 0), () -> this.access.runAs(head, () -> {
+			for (org.yunwei.governance.IndicatorSpec spec : this.catalogue.indicators()) {
+				if (this.governance.isComputed(spec.code())) {
+					this.monitoring.save(spec.code(), org.yunwei.governance.IndicatorSpec.Period.MONTH, manager);
+				}
+			}
+			return null;
+		}));
+		review(rep, manager, current.minusMonths(1));
 		int values = 0;
 		for (int back = 3; back >= 1; back--) {
 			YearMonth month = current.minusMonths(back);
@@ -204,6 +224,38 @@ class GovernanceDemo implements ApplicationRunner {
 		}));
 		at(when.plusDays(20), () -> this.access.runAs(head, () -> this.items.take(item.id(), "effective",
 				new TransitionRequest("抽查此后两周的 9 项变更，均经预审，无未获批准即实施的变更；措施有效。", false, null, null, null))));
+	}
+
+	/**
+	 * Last month's management review: planned, held and chaired by the director with its
+	 * input pack, its conclusions and resolutions, one problem raised and being followed.
+	 */
+	private void review(long rep, long manager, YearMonth month) {
+		Long director = this.directory.userId("director").orElse(rep);
+		LocalDateTime planned = month.atDay(1).atTime(9, 0);
+		LocalDateTime held = month.atDay(20).atTime(14, 30);
+		WorkItemView item = at(planned, () -> this.access.runAs(rep, () -> {
+			org.yunwei.workitem.WorkItemFormData f = new org.yunwei.workitem.WorkItemFormData();
+			f.setTitle(month.getYear() + " 年度管理评审");
+			f.setDescription("按年度评审计划召开的运行维护管理体系评审（9.4）。");
+			f.setAssigneeId(rep);
+			f.setDueAt(held.plusDays(60));
+			return this.items.create(org.yunwei.governance.ManagementReviews.TYPE, f);
+		}));
+		at(held.plusHours(3), () -> this.access.runAs(rep, () -> {
+			org.yunwei.governance.ManagementReviews.ReviewView r = this.reviews.get(item.number());
+			this.reviews.save(item.number(),
+					new org.yunwei.governance.ManagementReviews.Minutes(planned.toLocalDate(), held.toLocalDate(),
+							director, "王建国（主持）、李文华、陈志强、赵敏、各运维组组长", month.minusMonths(1).toString(),
+							"内外部环境未发生重大变化，现有运维服务能力体系的目标和管理体系仍然适宜。", "体系基本充分；监测计划尚未覆盖由评估人评估的指标，合规自检机制需补充。",
+							"体系得到有效实施：事件服务级别达成率、变更成功率保持达标；紧急变更比例偏高。",
+							"一、批准本年度运维目标调整；二、第一季度完成合规自检机制建设；三、降低紧急变更比例，由运维负责人牵头，一个月内提出措施。", r.version()));
+			this.items.take(item.id(), "hold", new TransitionRequest(null, false, null, null, null));
+			this.items.take(item.id(), "resolve", new TransitionRequest(null, false, null, null, null));
+			Long department = this.directory.departments(List.of(manager)).get(manager);
+			this.reviews.raise(item.number(), "紧急变更比例偏高，需提出降低措施", "8.3.6", department, manager, held.plusDays(30));
+			return null;
+		}));
 	}
 
 	private void assess(String clause, ClauseStatus verdict, String evidence) {

@@ -100,6 +100,17 @@ class GovernanceApiController {
 		return this.governance.compute(code, period);
 	}
 
+	/** An assessed value as it is recorded. */
+	record AssessedValue(String period, BigDecimal value, String note) {
+	}
+
+	@PostMapping("/indicators/{code}/assessments")
+	@Operation(summary = "Record an assessor's value of an assessed indicator for a period, with the evidence seen")
+	StoredValue assess(@PathVariable String code, @RequestBody AssessedValue input) {
+		return this.governance.assess(code, (input.period() == null) ? "" : input.period(), input.value(),
+				input.note());
+	}
+
 	@GetMapping("/indicators/{code}/values")
 	@Operation(summary = "The stored values of an indicator between two periods (of the kind of from), oldest first")
 	List<StoredValue> values(@PathVariable String code, @RequestParam(required = false) String from,

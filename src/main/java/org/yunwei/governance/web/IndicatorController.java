@@ -145,6 +145,7 @@ class IndicatorController {
 				String.valueOf(LocalDate.now(this.zone).getYear())));
 		model.addAttribute("history", history);
 		model.addAttribute("canManage", this.access.has(Governance.MANAGE));
+		model.addAttribute("canAssess", this.access.has(org.yunwei.governance.Conformance.ASSESS));
 		return "governance/indicator";
 	}
 
@@ -154,6 +155,17 @@ class IndicatorController {
 		FormErrors.attempt(redirect, "governance.computedOne", () -> done[0] = this.governance.compute(code, period));
 		return "redirect:/governance/indicators/" + this.governance.indicator(code).code()
 				+ ((done[0] == null) ? "" : "?period=" + done[0].period());
+	}
+
+	@PostMapping("/{code}/assess")
+	String assess(@PathVariable String code, @RequestParam(required = false) String period,
+			@RequestParam(required = false) BigDecimal value, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		IndicatorView i = this.governance.indicator(code);
+		StoredValue[] done = new StoredValue[1];
+		FormErrors.attempt(redirect, "governance.assessed",
+				() -> done[0] = this.governance.assess(code, (period == null) ? "" : period, value, note));
+		return "redirect:/governance/indicators/" + i.code() + ((done[0] == null) ? "" : "?period=" + done[0].period());
 	}
 
 	@PostMapping("/{code}/target")

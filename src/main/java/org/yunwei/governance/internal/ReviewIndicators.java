@@ -1,0 +1,127 @@
+package org.yunwei.governance.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.yunwei.platform.NotFound;
+import org.yunwei.platform.ReportingPeriod;
+import org.yunwei.platform.Timestamps;
+import org.yunwei.platform.indicator.IndicatorDefinition;
+import org.yunwei.platform.indicator.IndicatorSource;
+import org.yunwei.platform.indicator.IndicatorValue;
+import org.yunwei.platform.indicator.IndicatorValue.RecordRef;
+import org.yunwei.workitem.WorkItemBrief;
+import org.yunwei.workitem.WorkItems;
+
+/**
+ * The indicators of management review (9.4).
+ * <ul>
+ * <li>9.4-1 管理评审过程记录的完整性、准确性: reviews held in the period whose record has every element —
+ * planned and held dates, a chair, the attendees, the input period, the conclusions on
+ * suitability, adequacy and effectiveness, the resolutions.</li>
+ * <li>9.4-2 管理评审提出的问题记录及纠正、预防措施的完整性、适宜性: problems raised by reviews (nonconformities of
+ * source REVIEW) in the period whose record has its department, owner, deadline, cause
+ * and corrective action.</li>
+ * </ul>
+ */
+@Component
+@Transactional(readOnly = true)
+class ReviewIndicators implements IndicatorSource {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final WorkItems items;
+
+	private final ZoneId zone;
+
+	ReviewIndicators(NamedParameterJdbcTemplate jdbc, WorkItems items,
+			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+		this.jdbc = jdbc;
+		this.items = items;
+		this.zone = ZoneId.of(zone);
+	}
+
+	@Override
+	public List<IndicatorDefinition> indicators() {
+		return List.of(new IndicatorDefinition("9.4-1", "管理评审过程记录的完整性、准确性",
+				"期内召开的管理评审中，记录要素齐全（计划日期、召开日期、主持人、参加人员、输入材料期间、对适宜性、充分性和有效性的结论、正式决议）的数量 ÷ 期内召开的管理评审数",
+				"Management reviews held in the period whose record has every element (planned and held dates, chair,"
+						+ " attendees, input period, conclusions on suitability, adequacy and effectiveness,"
+						+ " resolutions) ÷ reviews held in the period",
+				"%"),
+				new IndicatorDefinition("9.4-2", "管理评审提出的问题记录及纠正、预防措施的完整性、适宜性",
+						"期内管理评审提出的问题（来源为管理评审的不符合项）中，责任部门、责任人、完成期限、原因分析和纠正措施齐全的数量 ÷ 期内提出的问题数",
+						"Problems raised by management reviews in the period (nonconformities of source review) with their"
+								+ " department, owner, deadline, cause analysis and corrective action ÷ problems raised",
+						"%"));
+	}
+
+	@Override
+	public IndicatorValue compute(String code, ReportingPeriod period) {
+		return switch (code) {
+			case "9.4-1" -> reviews(code, period);
+			case "9.4-2" -> problems(code, period);
+			default -> throw NotFound.of("indicator", code);
+		};
+	}
+
+	private IndicatorValue reviews(String code, ReportingPeriod period) {
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"select * from gov_review where held_on >= :from and" + " held_on < :to order by held_on, item_id",
+				new MapSqlParameterSource("from", period.from()).addValue("to", period.to()));
+		Map<Long, WorkItemBrief> briefs = this.items
+			.briefs(rows.stream().map((r) -> ((Number) r.get("item_id")).longValue()).toList());
+		List<RecordRef> records = new ArrayList<>();
+		long n = 0;
+		for (Map<String, Object> r : rows) {
+			long id = ((Number) r.get("item_id")).longValue();
+			boolean ok = r.get("planned_on") != null && r.get("chair_id") != null && filled(r.get("attendees"))
+					&& filled(r.get("input_period")) && filled(r.get("suitability")) && filled(r.get("adequacy"))
+					&& filled(r.get("effectiveness")) && filled(r.get("resolutions"));
+			n += ok ? 1 : 0;
+			records.add(new RecordRef("workItem", id, label(briefs.get(id), id), ok));
+		}
+		return IndicatorValue.share(code, period.label(), n, rows.size(), records);
+	}
+
+	private IndicatorValue problems(String code, ReportingPeriod period) {
+		Instant from = period.start(this.zone);
+		Instant to = period.end(this.zone);
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"select * from gov_nonconformity where source = 'REVIEW'"
+						+ " and created_at >= :from and created_at < :to order by created_at, item_id",
+				new MapSqlParameterSource("from", Timestamps.utc(from)).addValue("to", Timestamps.utc(to)));
+		List<Long> ids = rows.stream().map((r) -> ((Number) r.get("item_id")).longValue()).toList();
+		Map<Long, WorkItemBrief> briefs = this.items.briefs(ids);
+		Map<Long, Instant> dues = this.items.dueOf(ids);
+		List<RecordRef> records = new ArrayList<>();
+		long n = 0;
+		for (Map<String, Object> r : rows) {
+			long id = ((Number) r.get("item_id")).longValue();
+			WorkItemBrief b = briefs.get(id);
+			boolean ok = r.get("department_id") != null && b != null && b.assigneeId() != null && dues.get(id) != null
+					&& filled(r.get("cause")) && filled(r.get("corrective_action"));
+			n += ok ? 1 : 0;
+			records.add(new RecordRef("workItem", id, label(b, id), ok));
+		}
+		return IndicatorValue.share(code, period.label(), n, rows.size(), records);
+	}
+
+	private static String label(WorkItemBrief b, long id) {
+		return (b == null) ? String.valueOf(id) : b.number() + " " + b.title();
+	}
+
+	private static boolean filled(Object s) {
+		return s instanceof String t && !t.isBlank();
+	}
+
+}
