@@ -29,3 +29,16 @@ create table gov_monitoring (
     added_on    date        not null,
     updated_at  timestamp with time zone not null
 );
+
+-- Internal audits (9.2): a work item of type audit, this row holding its scope (the clauses
+-- it covers), the department audited and the audit report; its checklist is generated from
+-- the requirements of the clauses in scope, its findings are nonconformities of source AUDIT
+-- linked from it.
+create table gov_audit (
+    item_id        bigint        not null primary key,
+    version        int           not null,
+    clauses        varchar(2000),
+    department_id  bigint,
+    report         varchar(8000),
+    created_at     timestamp with time zone not null
+);

@@ -34,6 +34,9 @@ class NonconformityConfiguration {
 	static final WorkItemType REVIEW = new WorkItemType(ManagementReviews.TYPE, "MR", "improvement",
 			"workflows/mgmtreview.json", "people");
 
+	static final WorkItemType AUDIT = new WorkItemType(InternalAudits.TYPE, "IA", "improvement", "workflows/audit.json",
+			"search");
+
 	private static final Set<String> READERS = Set.of("TOP_MANAGEMENT", "MANAGEMENT_REP", "OM_HEAD", "OM_MANAGER",
 			"ENGINEER");
 
@@ -50,6 +53,31 @@ class NonconformityConfiguration {
 	@Bean
 	WorkItemType managementReviewType() {
 		return REVIEW;
+	}
+
+	@Bean
+	WorkItemType internalAuditType() {
+		return AUDIT;
+	}
+
+	@Bean
+	WorkItemPanel internalAuditPanel() {
+		return WorkItemPanel.ofType(InternalAudits.TYPE, "/governance/audits/panel/", true);
+	}
+
+	@Bean
+	WorkflowActionHandler auditScopedAction(ObjectProvider<InternalAudits> audits) {
+		return WorkflowActionHandler.of("auditScoped", (a, context) -> audits.getObject().scoped(context));
+	}
+
+	@Bean
+	WorkflowActionHandler auditCheckedAction(ObjectProvider<InternalAudits> audits) {
+		return WorkflowActionHandler.of("auditChecked", (a, context) -> audits.getObject().checked(context));
+	}
+
+	@Bean
+	WorkflowActionHandler auditReportedAction(ObjectProvider<InternalAudits> audits) {
+		return WorkflowActionHandler.of("auditReported", (a, context) -> audits.getObject().reported(context));
 	}
 
 	@Bean
@@ -80,6 +108,7 @@ class NonconformityConfiguration {
 						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.correctiveActions", "/work/capa", "check2-square",
 						NONCONFORMITY.readPermission()),
+				new NavItem(NavArea.GOVERNANCE, "nav.audits", "/work/audit", "search", NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.reviews", "/work/mgmtreview", "people",
 						NONCONFORMITY.readPermission()));
 	}

@@ -67,13 +67,20 @@ class GovernanceDemo implements ApplicationRunner {
 
 	private final org.yunwei.governance.ManagementReviews reviews;
 
+	private final org.yunwei.governance.InternalAudits audits;
+
+	private final org.yunwei.workitem.Checklists checklists;
+
 	private final org.yunwei.document.DocumentManagement documents;
 
 	GovernanceDemo(@Value("${yunwei.demo:false}") boolean enabled,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone, Directory directory, AccessControl access,
 			Governance governance, Conformance conformance, Nonconformities nonconformities, WorkItems items,
 			org.yunwei.governance.StandardCatalogue catalogue, org.yunwei.document.DocumentManagement documents,
-			org.yunwei.governance.Monitoring monitoring, org.yunwei.governance.ManagementReviews reviews) {
+			org.yunwei.governance.Monitoring monitoring, org.yunwei.governance.ManagementReviews reviews,
+			org.yunwei.governance.InternalAudits audits, org.yunwei.workitem.Checklists checklists) {
+		this.audits = audits;
+		this.checklists = checklists;
 		this.catalogue = catalogue;
 		this.monitoring = monitoring;
 		this.reviews = reviews;
@@ -112,6 +119,7 @@ class GovernanceDemo implements ApplicationRunner {
 			}
 			return null;
 		}));
+		audit(rep, manager, current.minusMonths(2));
 		review(rep, manager, current.minusMonths(1));
 		int values = 0;
 		for (int back = 3; back >= 1; back--) {
@@ -255,6 +263,38 @@ class GovernanceDemo implements ApplicationRunner {
 			Long department = this.directory.departments(List.of(manager)).get(manager);
 			this.reviews.raise(item.number(), "紧急变更比例偏高，需提出降低措施", "8.3.6", department, manager, held.plusDays(30));
 			return null;
+		}));
+	}
+
+	/**
+	 * An internal audit of the service-desk processes two months ago: scoped, checked
+	 * point by point, one finding raised, reported and completed.
+	 */
+	private void audit(long rep, long manager, YearMonth month) {
+		LocalDateTime start = month.atDay(10).atTime(9, 0);
+		at(start, () -> this.access.runAs(rep, () -> {
+			org.yunwei.workitem.WorkItemFormData f = new org.yunwei.workitem.WorkItemFormData();
+			f.setTitle(month + " 内部审核：事件、配置与变更管理");
+			f.setDescription("滚动式内部审核（9.2）：本次覆盖 8.3.3、8.3.5、8.3.6。");
+			f.setAssigneeId(rep);
+			f.setDueAt(start.plusDays(14));
+			WorkItemView item = this.items.create(org.yunwei.governance.InternalAudits.TYPE, f);
+			org.yunwei.governance.InternalAudits.AuditView a = this.audits.get(item.number());
+			Long department = this.directory.departments(List.of(manager)).get(manager);
+			a = this.audits.save(item.number(), new org.yunwei.governance.InternalAudits.Plan(
+					List.of("8.3.3", "8.3.5", "8.3.6"), department, null, a.version()));
+			this.items.take(item.id(), "start", new TransitionRequest(null, false, null, null, null));
+			for (org.yunwei.workitem.ChecklistPoint p : this.checklists.points(item.id())) {
+				this.checklists.record(item.id(), p.seq(), true, "抽查近一个月记录 5 条，符合要求", false);
+			}
+			this.audits.finding(item.number(), "抽查 5 条一般变更，2 条缺少回退计划的验证记录", "8.3.6", department, manager,
+					start.plusDays(40));
+			this.items.take(item.id(), "report", new TransitionRequest(null, false, null, null, null));
+			this.audits.save(item.number(),
+					new org.yunwei.governance.InternalAudits.Plan(List.of("8.3.3", "8.3.5", "8.3.6"), department,
+							"审核结论：事件管理、配置管理符合要求；变更管理发现 1 项不符合（回退计划验证记录缺失），已登记并跟踪纠正措施。本报告作为年度管理评审的输入。",
+							this.audits.get(item.number()).version()));
+			return this.items.take(item.id(), "close", new TransitionRequest(null, false, null, null, null));
 		}));
 	}
 

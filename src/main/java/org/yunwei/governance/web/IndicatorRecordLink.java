@@ -10,7 +10,10 @@ import org.yunwei.governance.IndicatorSpec;
 import org.yunwei.governance.StandardCatalogue;
 import org.yunwei.platform.web.RecordLink;
 
-/** A key indicator (by its place in the catalogue) opens on its page. */
+/**
+ * A key indicator or a clause (by its place in the catalogue) opens on its page: the
+ * indicator's, or the clause's judgement.
+ */
 @Component
 class IndicatorRecordLink implements RecordLink {
 
@@ -22,11 +25,16 @@ class IndicatorRecordLink implements RecordLink {
 
 	@Override
 	public Set<String> types() {
-		return Set.of("indicator");
+		return Set.of("indicator", "clause");
 	}
 
 	@Override
 	public Optional<String> path(String type, long id) {
+		if ("clause".equals(type)) {
+			List<org.yunwei.platform.standard.Clause> clauses = this.catalogue.clauses().all();
+			return (id < 0 || id >= clauses.size()) ? Optional.empty()
+					: Optional.of("/governance/conformance/" + clauses.get((int) id).number());
+		}
 		List<IndicatorSpec> all = this.catalogue.indicators();
 		return (id < 0 || id >= all.size()) ? Optional.empty()
 				: Optional.of("/governance/indicators/" + all.get((int) id).code());

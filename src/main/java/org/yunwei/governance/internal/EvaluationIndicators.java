@@ -23,8 +23,13 @@ import org.yunwei.workitem.WorkItemBrief;
 import org.yunwei.workitem.WorkItems;
 
 /**
- * The indicators of management review (9.4).
+ * The indicators of internal audit (9.2) and management review (9.4).
  * <ul>
+ * <li>9.2-1 内部审核覆盖范围的完整性、适宜性: the leaf clauses of the standard in the scope of an
+ * internal audit completed in the period, over all leaf clauses.</li>
+ * <li>9.2-2 不符合项记录及纠正措施的完整性、适宜性: audit findings (nonconformities of source AUDIT) raised
+ * in the period whose record has its department, owner, deadline, cause and corrective
+ * action.</li>
  * <li>9.4-1 管理评审过程记录的完整性、准确性: reviews held in the period whose record has every element —
  * planned and held dates, a chair, the attendees, the input period, the conclusions on
  * suitability, adequacy and effectiveness, the resolutions.</li>
@@ -35,7 +40,7 @@ import org.yunwei.workitem.WorkItems;
  */
 @Component
 @Transactional(readOnly = true)
-class ReviewIndicators implements IndicatorSource {
+class EvaluationIndicators implements IndicatorSource {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -43,8 +48,12 @@ class ReviewIndicators implements IndicatorSource {
 
 	private final ZoneId zone;
 
-	ReviewIndicators(NamedParameterJdbcTemplate jdbc, WorkItems items,
+	private final org.yunwei.governance.StandardCatalogue catalogue;
+
+	EvaluationIndicators(NamedParameterJdbcTemplate jdbc, WorkItems items,
+			org.yunwei.governance.StandardCatalogue catalogue,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+		this.catalogue = catalogue;
 		this.jdbc = jdbc;
 		this.items = items;
 		this.zone = ZoneId.of(zone);
@@ -52,12 +61,21 @@ class ReviewIndicators implements IndicatorSource {
 
 	@Override
 	public List<IndicatorDefinition> indicators() {
-		return List.of(new IndicatorDefinition("9.4-1", "管理评审过程记录的完整性、准确性",
-				"期内召开的管理评审中，记录要素齐全（计划日期、召开日期、主持人、参加人员、输入材料期间、对适宜性、充分性和有效性的结论、正式决议）的数量 ÷ 期内召开的管理评审数",
-				"Management reviews held in the period whose record has every element (planned and held dates, chair,"
-						+ " attendees, input period, conclusions on suitability, adequacy and effectiveness,"
-						+ " resolutions) ÷ reviews held in the period",
+		return List.of(new IndicatorDefinition("9.2-1", "内部审核覆盖范围的完整性、适宜性", "期内完成的内部审核所覆盖的标准末级条款数 ÷ 标准末级条款总数",
+				"Leaf clauses of the standard in the scope of an internal audit completed in the period ÷ all leaf"
+						+ " clauses",
 				"%"),
+				new IndicatorDefinition("9.2-2", "不符合项记录及纠正措施的完整性、适宜性",
+						"期内内部审核发现的不符合项中，责任部门、责任人、完成期限、原因分析和纠正措施齐全的数量 ÷ 期内审核发现的不符合项数",
+						"Internal audit findings raised in the period with their department, owner, deadline, cause"
+								+ " analysis and corrective action ÷ findings raised",
+						"%"),
+				new IndicatorDefinition("9.4-1", "管理评审过程记录的完整性、准确性",
+						"期内召开的管理评审中，记录要素齐全（计划日期、召开日期、主持人、参加人员、输入材料期间、对适宜性、充分性和有效性的结论、正式决议）的数量 ÷ 期内召开的管理评审数",
+						"Management reviews held in the period whose record has every element (planned and held dates, chair,"
+								+ " attendees, input period, conclusions on suitability, adequacy and effectiveness,"
+								+ " resolutions) ÷ reviews held in the period",
+						"%"),
 				new IndicatorDefinition("9.4-2", "管理评审提出的问题记录及纠正、预防措施的完整性、适宜性",
 						"期内管理评审提出的问题（来源为管理评审的不符合项）中，责任部门、责任人、完成期限、原因分析和纠正措施齐全的数量 ÷ 期内提出的问题数",
 						"Problems raised by management reviews in the period (nonconformities of source review) with their"
@@ -68,8 +86,10 @@ class ReviewIndicators implements IndicatorSource {
 	@Override
 	public IndicatorValue compute(String code, ReportingPeriod period) {
 		return switch (code) {
+			case "9.2-1" -> coverage(code, period);
+			case "9.2-2" -> problems(code, period, "AUDIT");
 			case "9.4-1" -> reviews(code, period);
-			case "9.4-2" -> problems(code, period);
+			case "9.4-2" -> problems(code, period, "REVIEW");
 			default -> throw NotFound.of("indicator", code);
 		};
 	}
@@ -93,13 +113,45 @@ class ReviewIndicators implements IndicatorSource {
 		return IndicatorValue.share(code, period.label(), n, rows.size(), records);
 	}
 
-	private IndicatorValue problems(String code, ReportingPeriod period) {
+	private IndicatorValue coverage(String code, ReportingPeriod period) {
+		List<Long> closed = this.items
+			.lifecycles(org.yunwei.governance.InternalAudits.TYPE, WorkItems.Milestone.CLOSED, period.start(this.zone),
+					period.end(this.zone))
+			.stream()
+			.filter((l) -> l.category() == org.yunwei.workitem.StateCategory.DONE)
+			.map(WorkItems.Lifecycle::id)
+			.toList();
+		java.util.Set<String> covered = new java.util.HashSet<>();
+		if (!closed.isEmpty()) {
+			this.jdbc
+				.queryForList("select clauses from gov_audit where clauses is not null and item_id in (:ids)",
+						new MapSqlParameterSource("ids", closed), String.class)
+				.forEach((c) -> covered.addAll(java.util.Arrays.asList(c.split(","))));
+		}
+		List<org.yunwei.platform.standard.Clause> leaves = this.catalogue.clauses()
+			.all()
+			.stream()
+			.filter((c) -> this.catalogue.children(c.number()).isEmpty())
+			.toList();
+		List<RecordRef> records = new ArrayList<>();
+		long n = 0;
+		for (org.yunwei.platform.standard.Clause c : leaves) {
+			boolean in = covered.contains(c.number());
+			n += in ? 1 : 0;
+			records.add(new RecordRef("clause", this.catalogue.clauses().position(c.number()),
+					c.number() + " " + c.titleZh(), in));
+		}
+		return IndicatorValue.share(code, period.label(), n, leaves.size(), records);
+	}
+
+	private IndicatorValue problems(String code, ReportingPeriod period, String source) {
 		Instant from = period.start(this.zone);
 		Instant to = period.end(this.zone);
 		List<Map<String, Object>> rows = this.jdbc.queryForList(
-				"select * from gov_nonconformity where source = 'REVIEW'"
+				"select * from gov_nonconformity where source = :source"
 						+ " and created_at >= :from and created_at < :to order by created_at, item_id",
-				new MapSqlParameterSource("from", Timestamps.utc(from)).addValue("to", Timestamps.utc(to)));
+				new MapSqlParameterSource("from", Timestamps.utc(from)).addValue("to", Timestamps.utc(to))
+					.addValue("source", source));
 		List<Long> ids = rows.stream().map((r) -> ((Number) r.get("item_id")).longValue()).toList();
 		Map<Long, WorkItemBrief> briefs = this.items.briefs(ids);
 		Map<Long, Instant> dues = this.items.dueOf(ids);
