@@ -749,7 +749,7 @@ public class DocumentManagement {
 			v.add(new Violation("clauses", "document.error.unknownClause", List.of(String.join(", ", unknown))));
 		}
 		checkSteps(form.getSteps(), v);
-		if (form.getPlanKind() != null && form.getType() != DocumentType.PLAN) {
+		if (form.getPlanKind() != null && form.getType() != form.getPlanKind().type()) {
 			v.add(new Violation("planKind", "document.error.planKindType", List.of()));
 		}
 		if (!v.isEmpty()) {
@@ -779,7 +779,8 @@ public class DocumentManagement {
 		d.setPurpose(blankToNull(form.getPurpose()));
 		d.setOwnerId(form.getOwnerId());
 		d.setReviewMonths(form.getReviewMonths());
-		d.setPlanKind((form.getType() == DocumentType.PLAN) ? form.getPlanKind() : null);
+		d.setPlanKind((form.getPlanKind() != null && form.getPlanKind().type() == form.getType()) ? form.getPlanKind()
+				: null);
 		Set<String> wanted = new LinkedHashSet<>();
 		form.getClauses().stream().map(String::strip).filter((c) -> !c.isEmpty()).forEach(wanted::add);
 		d.getClauses().retainAll(wanted);

@@ -15,24 +15,47 @@ import java.util.List;
  */
 public enum PlanKind {
 
-	OPERATIONS("6-1",
+	OPERATIONS(DocumentType.PLAN, "6-1",
 			List.of("design", "catalogue", "teams", "resources", "security", "processes", "indicators", "review",
 					"outsourcing")),
 
-	QUALITY("6-2",
+	QUALITY(DocumentType.PLAN, "6-2",
 			List.of("objectives", "measures", "monitoring", "audit", "satisfaction", "compliance", "review",
 					"corrective", "improvement")),
 
-	RESOURCES("6-3",
-			List.of("funding", "people", "technology", "tools", "spares", "knowledge", "assets", "serviceDesk"));
+	RESOURCES(DocumentType.PLAN, "6-3",
+			List.of("funding", "people", "technology", "tools", "spares", "knowledge", "assets", "serviceDesk")),
+
+	/**
+	 * The periodic analysis-and-evaluation report of 9.1 (a report): the five things
+	 * 9.1.1 a)–e) ask it to evaluate; measured over the reports approved in a period
+	 * (9.1-3).
+	 */
+	EVALUATION(DocumentType.REPORT, "9.1-3", List.of("objectives", "sla", "policies", "suitability", "appraisal"));
+
+	private final DocumentType type;
 
 	private final String indicator;
 
 	private final List<String> sections;
 
-	PlanKind(String indicator, List<String> sections) {
+	PlanKind(DocumentType type, String indicator, List<String> sections) {
+		this.type = type;
 		this.indicator = indicator;
 		this.sections = sections;
+	}
+
+	/** The type of document of this kind. */
+	public DocumentType type() {
+		return this.type;
+	}
+
+	/**
+	 * Whether its indicator counts the documents approved in a period, not those in
+	 * effect at its end.
+	 */
+	public boolean periodic() {
+		return this.type == DocumentType.REPORT;
 	}
 
 	/** The key indicator that measures plans of this kind. */

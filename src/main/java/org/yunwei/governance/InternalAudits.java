@@ -91,12 +91,7 @@ public class InternalAudits {
 	private AuditView view(WorkItemView item) {
 		List<Map<String, Object>> rows = this.jdbc.queryForList("select * from gov_audit where item_id = :id",
 				new MapSqlParameterSource("id", item.id()));
-		if (rows.isEmpty()) {
-			this.jdbc.update("insert into gov_audit (item_id, version, created_at) values (:id, 0, :at)",
-					new MapSqlParameterSource("id", item.id()).addValue("at", Timestamps.utc(this.clock.instant())));
-			return view(item);
-		}
-		Map<String, Object> r = rows.get(0);
+		Map<String, Object> r = rows.isEmpty() ? Map.of("version", 0) : rows.get(0);
 		Long department = (r.get("department_id") == null) ? null : ((Number) r.get("department_id")).longValue();
 		List<Long> linked = this.items.links(item.id())
 			.stream()
@@ -112,6 +107,15 @@ public class InternalAudits {
 					.map(briefs::get)
 					.filter((b) -> b != null && Nonconformities.TYPE.equals(b.type()))
 					.toList());
+	}
+
+	/** An audit has its record from the moment it is raised. */
+	@org.springframework.context.event.EventListener
+	void raised(org.yunwei.workitem.WorkItemCreated event) {
+		if (TYPE.equals(event.type())) {
+			this.jdbc.update("insert into gov_audit (item_id, version, created_at) values (:id, 0, :at)",
+					new MapSqlParameterSource("id", event.id()).addValue("at", Timestamps.utc(this.clock.instant())));
+		}
 	}
 
 	static List<String> clauses(String stored) {
@@ -215,6 +219,23 @@ public class InternalAudits {
 		if (open > 0) {
 			throw new Conflict("audit.error.pointsOpen", open);
 		}
+	}
+
+	/**
+	 * {@code selfCheckScoped}: a compliance self-check (9.3) checks the work against
+	 * every policy and procedure in effect — one checklist point each.
+	 */
+	void selfCheckScoped(TransitionContext context, java.util.List<org.yunwei.document.EffectiveDocument> documents) {
+		List<String> points = documents.stream()
+			.filter((d) -> d.type() == org.yunwei.document.DocumentType.POLICY
+					|| d.type() == org.yunwei.document.DocumentType.PROCEDURE)
+			.map((d) -> text("selfcheck.point", d.title(), d.number()))
+			.limit(Checklists.MAX_POINTS)
+			.toList();
+		if (points.isEmpty()) {
+			throw new Conflict("selfcheck.error.noPolicies");
+		}
+		this.checklists.seed(context.item().id(), points);
 	}
 
 	/** {@code auditReported}: the report is written. */

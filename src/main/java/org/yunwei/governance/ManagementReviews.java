@@ -102,6 +102,20 @@ public class ManagementReviews {
 
 	}
 
+	/** A review has its record from the moment it is raised, planned for its due day. */
+	@org.springframework.context.event.EventListener
+	void raised(org.yunwei.workitem.WorkItemCreated event) {
+		if (!TYPE.equals(event.type())) {
+			return;
+		}
+		WorkItemView item = this.items.get(String.valueOf(event.id()));
+		this.jdbc.update("insert into gov_review (item_id, version, planned_on, created_at) values (:id, 0, :on, :at)",
+				new MapSqlParameterSource("id", event.id())
+					.addValue("on",
+							(item.dueAt() == null) ? null : LocalDate.ofInstant(item.dueAt(), this.items.zone()))
+					.addValue("at", Timestamps.utc(this.clock.instant())));
+	}
+
 	/** The record as it is written. */
 	public record Minutes(LocalDate plannedOn, LocalDate heldOn, Long chairId, String attendees, String inputPeriod,
 			String suitability, String adequacy, String effectiveness, String resolutions, Integer version) {
@@ -119,18 +133,7 @@ public class ManagementReviews {
 	private ReviewView view(WorkItemView item) {
 		List<Map<String, Object>> rows = this.jdbc.queryForList("select * from gov_review where item_id = :id",
 				new MapSqlParameterSource("id", item.id()));
-		if (rows.isEmpty()) {
-			this.jdbc
-				.update("insert into gov_review (item_id, version, planned_on, created_at) values (:id, 0, :on,"
-						+ " :at)",
-						new MapSqlParameterSource("id", item.id())
-							.addValue("on",
-									(item.dueAt() == null) ? null
-											: LocalDate.ofInstant(item.dueAt(), this.items.zone()))
-							.addValue("at", Timestamps.utc(this.clock.instant())));
-			return view(item);
-		}
-		Map<String, Object> r = rows.get(0);
+		Map<String, Object> r = rows.isEmpty() ? Map.of("version", 0) : rows.get(0);
 		Long chair = (r.get("chair_id") == null) ? null : ((Number) r.get("chair_id")).longValue();
 		List<Long> linked = this.items.links(item.id())
 			.stream()

@@ -162,17 +162,29 @@ public class Nonconformities {
 		return (v == null) ? "—" : v.stripTrailingZeros().toPlainString();
 	}
 
+	/**
+	 * Every nonconformity has its row from the moment it is raised, however it is raised.
+	 */
+	@EventListener
+	void raised(org.yunwei.workitem.WorkItemCreated event) {
+		if (TYPE.equals(event.type())) {
+			this.jdbc.update(
+					"insert into gov_nonconformity (item_id, version, source, created_at) values (:id, 0,"
+							+ " 'OTHER', :at)",
+					new MapSqlParameterSource("id", event.id()).addValue("at", Timestamps.utc(this.clock.instant())));
+		}
+	}
+
 	private void insert(long itemId, NonconformityView.Source source, String code, String period, String clause,
 			Long department) {
-		this.jdbc.update("insert into gov_nonconformity (item_id, version, source, indicator_code, indicator_period,"
-				+ " clause, department_id, created_at) values (:id, 0, :source, :code, :period, :clause, :department,"
-				+ " :at)",
+		this.jdbc.update(
+				"update gov_nonconformity set source = :source, indicator_code = :code, indicator_period ="
+						+ " :period, clause = :clause, department_id = :department where item_id = :id",
 				new MapSqlParameterSource("id", itemId).addValue("source", source.name())
 					.addValue("code", code)
 					.addValue("period", period)
 					.addValue("clause", clause)
-					.addValue("department", department)
-					.addValue("at", Timestamps.utc(this.clock.instant())));
+					.addValue("department", department));
 	}
 
 	/** The nonconformity raised for an indicator's value of a period, if any. */
@@ -196,11 +208,7 @@ public class Nonconformities {
 	private NonconformityView view(WorkItemView item) {
 		List<Map<String, Object>> rows = this.jdbc.queryForList("select * from gov_nonconformity where item_id = :id",
 				new MapSqlParameterSource("id", item.id()));
-		if (rows.isEmpty()) {
-			insert(item.id(), NonconformityView.Source.OTHER, null, null, null, null);
-			return view(item);
-		}
-		Map<String, Object> r = rows.get(0);
+		Map<String, Object> r = rows.isEmpty() ? Map.of("version", 0, "source", "OTHER") : rows.get(0);
 		List<Long> linked = this.items.links(item.id())
 			.stream()
 			.filter((l) -> l.kind() == LinkKind.PARENT_OF && l.outgoing())

@@ -37,6 +37,12 @@ class NonconformityConfiguration {
 	static final WorkItemType AUDIT = new WorkItemType(InternalAudits.TYPE, "IA", "improvement", "workflows/audit.json",
 			"search");
 
+	static final WorkItemType SELF_CHECK = new WorkItemType("selfcheck", "SC", "improvement",
+			"workflows/selfcheck.json", "shield-check");
+
+	static final WorkItemType RISK_EVENT = new WorkItemType("riskevent", "CRE", "improvement",
+			"workflows/riskevent.json", "exclamation-diamond");
+
 	private static final Set<String> READERS = Set.of("TOP_MANAGEMENT", "MANAGEMENT_REP", "OM_HEAD", "OM_MANAGER",
 			"ENGINEER");
 
@@ -58,6 +64,29 @@ class NonconformityConfiguration {
 	@Bean
 	WorkItemType internalAuditType() {
 		return AUDIT;
+	}
+
+	@Bean
+	WorkItemType selfCheckType() {
+		return SELF_CHECK;
+	}
+
+	@Bean
+	WorkItemType riskEventType() {
+		return RISK_EVENT;
+	}
+
+	@Bean
+	WorkflowActionHandler selfCheckScopedAction(ObjectProvider<InternalAudits> audits,
+			ObjectProvider<org.yunwei.document.DocumentManagement> documents) {
+		return WorkflowActionHandler.of("selfCheckScoped",
+				(a, context) -> audits.getObject().selfCheckScoped(context, documents.getObject().inEffect()));
+	}
+
+	/** {@code checklistDone}: every point of the record's checklist recorded. */
+	@Bean
+	WorkflowActionHandler checklistDoneAction(ObjectProvider<InternalAudits> audits) {
+		return WorkflowActionHandler.of("checklistDone", (a, context) -> audits.getObject().checked(context));
 	}
 
 	@Bean
@@ -109,6 +138,10 @@ class NonconformityConfiguration {
 				new NavItem(NavArea.GOVERNANCE, "nav.correctiveActions", "/work/capa", "check2-square",
 						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.audits", "/work/audit", "search", NONCONFORMITY.readPermission()),
+				new NavItem(NavArea.GOVERNANCE, "nav.selfChecks", "/work/selfcheck", "shield-check",
+						NONCONFORMITY.readPermission()),
+				new NavItem(NavArea.GOVERNANCE, "nav.riskEvents", "/work/riskevent", "exclamation-diamond",
+						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.reviews", "/work/mgmtreview", "people",
 						NONCONFORMITY.readPermission()));
 	}

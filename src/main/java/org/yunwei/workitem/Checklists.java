@@ -77,6 +77,25 @@ public class Checklists {
 		return points;
 	}
 
+	/** A point as an indicator counts it: done, abnormal, its text. */
+	public record PointFact(long itemId, int seq, String text, boolean done, boolean anomaly) {
+	}
+
+	/**
+	 * The points of several records (read by the system: a module computing indicators).
+	 */
+	@Transactional(readOnly = true)
+	public List<PointFact> facts(java.util.Collection<Long> itemIds) {
+		if (itemIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query(
+				"select item_id, seq, text, done, anomaly from wi_checklist where item_id in (:ids)"
+						+ " order by item_id, seq",
+				new MapSqlParameterSource("ids", itemIds), (rs, n) -> new PointFact(rs.getLong(1), rs.getInt(2),
+						rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)));
+	}
+
 	/** Sets the points (one per line), as long as none is checked yet. */
 	public List<ChecklistPoint> define(long itemId, List<String> lines) {
 		requireWork(itemId);

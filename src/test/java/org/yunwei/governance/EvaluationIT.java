@@ -157,6 +157,121 @@ class EvaluationIT {
 		assertThat(counted(problems, nc)).as("no cause analysis yet").isFalse();
 	}
 
+	@Test
+	void aComplianceSelfCheckChecksEachPolicyAndAnEvaluationReportIsMeasuredSectionBySection() {
+		Api api = new Api(this.port);
+		TestUsers people = new TestUsers(this.context);
+		Person manager = people.create("scmanager", null, "OM_MANAGER");
+		Person head = people.create("schead", null, "OM_HEAD");
+		String token = api.token(manager.username(), TestUsers.PASSWORD);
+		String headToken = api.token(head.username(), TestUsers.PASSWORD);
+		String month = YearMonth.now(ZONE).toString();
+
+		// a policy in effect, and a self-check against it
+		String policy = approved(api, token, head, Map.of("type", "POLICY", "title", "信息安全管理制度 " + manager.id(),
+				"ownerId", manager.id(), "clauses", java.util.List.of("8.7.1"), "content", "# 总则"));
+		Response check = api.post("/api/v1/work-items", token, Api
+			.json(Map.of("type", "selfcheck", "fields", Map.of("title", "第四季度合规自检", "assigneeId", manager.id()))));
+		assertThat(check.status()).as(check.body()).isEqualTo(201);
+		String number = check.json().get("number").asString();
+		assertThat(api.post("/api/v1/work-items/" + number + "/transitions/start", token, "{}").status())
+			.isEqualTo(200);
+		JsonNode points = api.get("/api/v1/work-items/" + number + "/checklist", token).json();
+		JsonNode mine = points.valueStream()
+			.filter((p) -> p.get("text").asString().contains(policy))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(policy + " not in " + points));
+		assertThat(mine.get("text").asString()).contains("信息安全管理制度");
+		assertThat(api
+			.post("/api/v1/work-items/" + number + "/transitions/complete", token, Api.json(Map.of("comment", "完成")))
+			.status()).as("points not recorded").isEqualTo(409);
+		for (JsonNode p : points) {
+			boolean anomaly = p.get("seq").asInt() == mine.get("seq").asInt();
+			assertThat(api
+				.post("/api/v1/work-items/" + number + "/checklist/" + p.get("seq").asInt(), token,
+						Api.json(Map.of("done", !anomaly, "anomaly", anomaly, "result", anomaly ? "未按制度开展季度演练" : "符合")))
+				.status()).isEqualTo(200);
+		}
+		assertThat(api
+			.post("/api/v1/work-items/" + number + "/transitions/complete", token,
+					Api.json(Map.of("comment", "自检完成，1 项不符合")))
+			.status()).isEqualTo(200);
+		JsonNode compliance = api.get("/api/v1/indicators/9.3-1?period=" + month, headToken).json();
+		assertThat(compliance.get("records")
+			.valueStream()
+			.filter((r) -> r.get("label").asString().startsWith(number) && r.get("label").asString().contains(policy))
+			.findFirst()
+			.orElseThrow()
+			.get("counted")
+			.asBoolean()).as("found not conforming").isFalse();
+
+		// a compliance risk event is counted
+		long before = api.get("/api/v1/indicators/9.3-2?period=" + month, headToken).json().get("numerator").asLong();
+		assertThat(api
+			.post("/api/v1/work-items", token,
+					Api.json(Map.of("type", "riskevent", "fields", Map.of("title", "外包人员使用未授权账号登录生产系统"))))
+			.status()).isEqualTo(201);
+		assertThat(api.get("/api/v1/indicators/9.3-2?period=" + month, headToken).json().get("numerator").asLong())
+			.isEqualTo(before + 1);
+
+		// an analysis-and-evaluation report with four of its five sections
+		Response report = api.post("/api/v1/documents", token,
+				Api.json(Map.of("type", "REPORT", "title", "第四季度运维分析与评价报告", "ownerId", manager.id(), "clauses",
+						java.util.List.of("9.1"), "planKind", "EVALUATION", "content", "# 第四季度运维分析与评价")));
+		assertThat(report.status()).as(report.body()).isEqualTo(201);
+		String reportNumber = report.json().get("number").asString();
+		Map<String, String> sections = Map.of("objectives", "目标达成", "sla", "SLA 达成 96%", "policies", "制度执行良好",
+				"suitability", "适宜");
+		assertThat(api.put("/api/v1/documents/" + reportNumber + "/draft", token,
+				Api.json(Map.of("label", "1.0", "content", "# 第四季度运维分析与评价", "sections", sections, "version",
+						report.json().get("pending").get("version").asInt())))
+			.status()).isEqualTo(200);
+		String approval = api.post("/api/v1/documents/" + reportNumber + "/draft/submit", token, "")
+			.json()
+			.get("approvalNumber")
+			.asString();
+		decide(api, head, approval);
+		JsonNode evaluation = api.get("/api/v1/indicators/9.1-3?period=" + month, headToken).json();
+		long written = evaluation.get("records")
+			.valueStream()
+			.filter((r) -> r.get("label").asString().startsWith(reportNumber) && r.get("counted").asBoolean())
+			.count();
+		long lacking = evaluation.get("records")
+			.valueStream()
+			.filter((r) -> r.get("label").asString().startsWith(reportNumber) && !r.get("counted").asBoolean())
+			.count();
+		assertThat(written).isEqualTo(4);
+		assertThat(lacking).as("no appraisal section").isEqualTo(1);
+	}
+
+	private static String approved(Api api, String token, Person head, Map<String, Object> document) {
+		Response created = api.post("/api/v1/documents", token, Api.json(document));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String number = created.json().get("number").asString();
+		String approval = api.post("/api/v1/documents/" + number + "/draft/submit", token, "")
+			.json()
+			.get("approvalNumber")
+			.asString();
+		decide(api, head, approval);
+		return number;
+	}
+
+	private static void decide(Api api, Person approver, String approvalNumber) {
+		String token = api.token(approver.username(), TestUsers.PASSWORD);
+		JsonNode approvals = api.get("/api/v1/work-items/" + approvalNumber + "/approvals", token).json();
+		long step = approvals.get(approvals.size() - 1)
+			.get("steps")
+			.valueStream()
+			.filter((s) -> s.get("approverId").asLong() == approver.id())
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
+		assertThat(api
+			.post("/api/v1/work-items/approval-steps/" + step + "/decision", token, Api.json(Map.of("approve", true)))
+			.status()).isEqualTo(200);
+	}
+
 	private static boolean counted(JsonNode value, String number) {
 		return value.get("records")
 			.valueStream()

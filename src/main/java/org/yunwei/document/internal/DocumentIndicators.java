@@ -66,6 +66,13 @@ class DocumentIndicators implements IndicatorSource {
 				plan(org.yunwei.document.PlanKind.RESOURCES, "资源管理计划的覆盖度", "资源管理计划", "resource management plan",
 						"资金、人力、技术、工具、备件库、知识库、资产、服务台（第 7 章）",
 						"funding, people, technology, tools, spare parts, knowledge, assets, service desk (chapter 7)"),
+				new IndicatorDefinition("9.1-3", "分析与评价报告内容完整度",
+						"期内批准的分析与评价报告（类型为报告、种类为分析与评价报告的受控文件）中，已填写的章节数 ÷ 应有章节数；应有章节：运维目标及指标完成情况、服务级别协议执行情况、运维制度规范执行情况、运维支持及实施结果与目标的适宜性、考核评价（9.1.1 a–e）。期内无报告时为 0。",
+						"Sections written ÷ sections required over the analysis-and-evaluation reports approved in the"
+								+ " period (controlled documents of type report, of that kind); required sections: objectives"
+								+ " and indicators, SLA execution, policies followed, suitability of results, appraisal"
+								+ " (9.1.1 a–e). With no report the value is 0.",
+						"%"),
 				new IndicatorDefinition(SOP_COUNT, "例行操作SOP的数量",
 						"期末处于生效状态（已批准且生效日期不晚于期末、未被替代或废止）的、关联条款 8.4.1 的 SOP 文件数",
 						"SOP documents linked to clause 8.4.1 with an approved version in effect at the end of the period "
@@ -113,9 +120,13 @@ class DocumentIndicators implements IndicatorSource {
 		MapSqlParameterSource p = new MapSqlParameterSource("endDay", period.to())
 			.addValue("end", period.end(this.zone).atOffset(ZoneOffset.UTC))
 			.addValue("kind", kind.name());
+		p.addValue("start", period.start(this.zone).atOffset(ZoneOffset.UTC)).addValue("type", kind.type().name());
+		String when = kind.periodic()
+				? "v.state in ('EFFECTIVE', 'SUPERSEDED') and v.approved_at >= :start and" + " v.approved_at < :end"
+				: IN_EFFECT;
 		List<java.util.Map<String, Object>> plans = this.jdbc.queryForList("select d.id, d.number, d.title, v.id as"
 				+ " version_id, v.label from doc_document d join doc_version v on v.document_id = d.id where d.type ="
-				+ " 'PLAN' and d.plan_kind = :kind and " + IN_EFFECT + " order by d.number", p);
+				+ " :type and d.plan_kind = :kind and " + when + " order by d.number", p);
 		java.util.Map<Long, java.util.Set<String>> written = new java.util.HashMap<>();
 		if (!plans.isEmpty()) {
 			this.jdbc.query("select version_id, section_key from doc_version_section where version_id in (:ids)",

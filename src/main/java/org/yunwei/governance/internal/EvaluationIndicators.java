@@ -30,6 +30,11 @@ import org.yunwei.workitem.WorkItems;
  * <li>9.2-2 不符合项记录及纠正措施的完整性、适宜性: audit findings (nonconformities of source AUDIT) raised
  * in the period whose record has its department, owner, deadline, cause and corrective
  * action.</li>
+ * <li>9.3-1 运行维护工作合规率: in the compliance self-checks completed in the period, the
+ * checklist points — one per policy or procedure in effect — found conforming (recorded
+ * done and not abnormal).</li>
+ * <li>9.3-2 合规风险事件数量: compliance risk events reported in the period (those cancelled as
+ * not being one listed, not counted).</li>
  * <li>9.4-1 管理评审过程记录的完整性、准确性: reviews held in the period whose record has every element —
  * planned and held dates, a chair, the attendees, the input period, the conclusions on
  * suitability, adequacy and effectiveness, the resolutions.</li>
@@ -50,10 +55,13 @@ class EvaluationIndicators implements IndicatorSource {
 
 	private final org.yunwei.governance.StandardCatalogue catalogue;
 
+	private final org.yunwei.workitem.Checklists checklists;
+
 	EvaluationIndicators(NamedParameterJdbcTemplate jdbc, WorkItems items,
-			org.yunwei.governance.StandardCatalogue catalogue,
+			org.yunwei.governance.StandardCatalogue catalogue, org.yunwei.workitem.Checklists checklists,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
 		this.catalogue = catalogue;
+		this.checklists = checklists;
 		this.jdbc = jdbc;
 		this.items = items;
 		this.zone = ZoneId.of(zone);
@@ -70,6 +78,14 @@ class EvaluationIndicators implements IndicatorSource {
 						"Internal audit findings raised in the period with their department, owner, deadline, cause"
 								+ " analysis and corrective action ÷ findings raised",
 						"%"),
+				new IndicatorDefinition("9.3-1", "运行维护工作合规率", "期内完成的合规自检中，检查项（每项对应一份现行制度或程序）判定为符合（已完成且无异常）的数量 ÷ 检查项总数",
+						"Checklist points of the compliance self-checks completed in the period (one per policy or"
+								+ " procedure in effect) found conforming — done and not abnormal — ÷ all their points",
+						"%"),
+				new IndicatorDefinition("9.3-2", "合规风险事件数量", "期内报告的合规风险事件数（撤销为非合规风险事件的列出但不计入）",
+						"Compliance risk events reported in the period (those cancelled as not being one are listed, not"
+								+ " counted)",
+						"count"),
 				new IndicatorDefinition("9.4-1", "管理评审过程记录的完整性、准确性",
 						"期内召开的管理评审中，记录要素齐全（计划日期、召开日期、主持人、参加人员、输入材料期间、对适宜性、充分性和有效性的结论、正式决议）的数量 ÷ 期内召开的管理评审数",
 						"Management reviews held in the period whose record has every element (planned and held dates, chair,"
@@ -88,6 +104,8 @@ class EvaluationIndicators implements IndicatorSource {
 		return switch (code) {
 			case "9.2-1" -> coverage(code, period);
 			case "9.2-2" -> problems(code, period, "AUDIT");
+			case "9.3-1" -> compliance(code, period);
+			case "9.3-2" -> riskEvents(code, period);
 			case "9.4-1" -> reviews(code, period);
 			case "9.4-2" -> problems(code, period, "REVIEW");
 			default -> throw NotFound.of("indicator", code);
@@ -111,6 +129,34 @@ class EvaluationIndicators implements IndicatorSource {
 			records.add(new RecordRef("workItem", id, label(briefs.get(id), id), ok));
 		}
 		return IndicatorValue.share(code, period.label(), n, rows.size(), records);
+	}
+
+	private IndicatorValue compliance(String code, ReportingPeriod period) {
+		List<WorkItems.Lifecycle> closed = this.items
+			.lifecycles("selfcheck", WorkItems.Milestone.CLOSED, period.start(this.zone), period.end(this.zone))
+			.stream()
+			.filter((l) -> l.category() == org.yunwei.workitem.StateCategory.DONE)
+			.toList();
+		Map<Long, String> numbers = new java.util.HashMap<>();
+		closed.forEach((l) -> numbers.put(l.id(), l.number()));
+		List<RecordRef> records = new ArrayList<>();
+		long n = 0;
+		for (org.yunwei.workitem.Checklists.PointFact p : this.checklists.facts(numbers.keySet())) {
+			boolean ok = p.done() && !p.anomaly();
+			n += ok ? 1 : 0;
+			records.add(new RecordRef("workItem", p.itemId(), numbers.get(p.itemId()) + " · " + p.text(), ok));
+		}
+		return IndicatorValue.share(code, period.label(), n, records.size(), records);
+	}
+
+	private IndicatorValue riskEvents(String code, ReportingPeriod period) {
+		List<RecordRef> records = this.items
+			.lifecycles("riskevent", WorkItems.Milestone.OPENED, period.start(this.zone), period.end(this.zone))
+			.stream()
+			.map((l) -> new RecordRef("workItem", l.id(), l.number(),
+					l.category() != org.yunwei.workitem.StateCategory.CANCELLED))
+			.toList();
+		return IndicatorValue.count(code, period.label(), records);
 	}
 
 	private IndicatorValue coverage(String code, ReportingPeriod period) {

@@ -120,6 +120,7 @@ class GovernanceDemo implements ApplicationRunner {
 			return null;
 		}));
 		audit(rep, manager, current.minusMonths(2));
+		selfCheck(rep, manager, current.minusMonths(1));
 		review(rep, manager, current.minusMonths(1));
 		int values = 0;
 		for (int back = 3; back >= 1; back--) {
@@ -295,6 +296,64 @@ class GovernanceDemo implements ApplicationRunner {
 							"审核结论：事件管理、配置管理符合要求；变更管理发现 1 项不符合（回退计划验证记录缺失），已登记并跟踪纠正措施。本报告作为年度管理评审的输入。",
 							this.audits.get(item.number()).version()));
 			return this.items.take(item.id(), "close", new TransitionRequest(null, false, null, null, null));
+		}));
+	}
+
+	/**
+	 * Last month's compliance self-check against every policy and procedure in effect
+	 * (one found not followed), a compliance risk event, and the quarter's
+	 * analysis-and-evaluation report approved.
+	 */
+	private void selfCheck(long rep, long manager, YearMonth month) {
+		Long head = this.directory.userId("ithead").orElse(rep);
+		LocalDateTime start = month.atDay(15).atTime(9, 0);
+		at(start, () -> this.access.runAs(rep, () -> {
+			org.yunwei.workitem.WorkItemFormData f = new org.yunwei.workitem.WorkItemFormData();
+			f.setTitle(month + " 合规自检");
+			f.setDescription("按合规自检计划，逐项检查运维工作是否按现行制度和程序执行（9.3）。");
+			f.setAssigneeId(rep);
+			WorkItemView item = this.items.create("selfcheck", f);
+			this.items.take(item.id(), "start", new TransitionRequest(null, false, null, null, null));
+			List<org.yunwei.workitem.ChecklistPoint> points = this.checklists.points(item.id());
+			for (int k = 0; k < points.size(); k++) {
+				boolean anomaly = k == 2;
+				this.checklists.record(item.id(), points.get(k).seq(), !anomaly, anomaly ? "抽查发现两次季度演练未按制度记录" : "符合",
+						anomaly);
+			}
+			this.items.take(item.id(), "complete",
+					new TransitionRequest("自检完成：" + points.size() + " 项中 1 项不符合，已登记整改。", false, null, null, null));
+			org.yunwei.workitem.WorkItemFormData e = new org.yunwei.workitem.WorkItemFormData();
+			e.setTitle("外包驻场人员借用他人账号登录运维平台");
+			e.setDescription("合规自检中发现，已收回账号并对相关人员进行合规培训。");
+			e.setAssigneeId(manager);
+			return this.items.create("riskevent", e);
+		}));
+		at(month.plusMonths(1).atDay(3).atTime(10, 0), () -> this.access.runAs(manager, () -> {
+			org.yunwei.document.DocumentFormData f = new org.yunwei.document.DocumentFormData();
+			f.setType(org.yunwei.document.DocumentType.REPORT);
+			f.setPlanKind(org.yunwei.document.PlanKind.EVALUATION);
+			f.setTitle(month + " 运维分析与评价报告");
+			f.setOwnerId(manager);
+			f.setClauses(new java.util.ArrayList<>(List.of("9.1")));
+			f.setContent("# " + month + " 运维分析与评价报告");
+			org.yunwei.document.DocumentView d = this.documents.create(f);
+			org.yunwei.document.VersionFormData v = org.yunwei.document.VersionFormData.of(d.pending());
+			v.setSections(java.util.Map.of("objectives", "主要运维目标达成；事件服务级别达成率、变更成功率达标。", "sla",
+					"各服务的服务级别协议按月评审，1 项服务响应时限未达标。", "policies", "合规自检 1 项不符合，已整改。", "suitability",
+					"运维支持资源与目标基本适宜，数据库组人员偏紧。", "appraisal", "按考核制度完成月度考核。"));
+			this.documents.saveDraft(d.id(), v);
+			String approval = this.documents.submit(d.id()).approvalNumber();
+			this.access.runAs(head, () -> {
+				long id = this.items.get(approval).id();
+				for (org.yunwei.workitem.ApprovalView a : this.items.approvals(id)) {
+					org.yunwei.workitem.ApprovalView.Step step = a.openStepOfAny(List.of(head));
+					if (step != null) {
+						this.items.decide(step.id(), true, "同意");
+					}
+				}
+				return null;
+			});
+			return null;
 		}));
 	}
 

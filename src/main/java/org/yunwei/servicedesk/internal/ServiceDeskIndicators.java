@@ -24,8 +24,10 @@ import org.yunwei.workitem.WorkItems;
 
 /**
  * The service desk's key indicators, from its own records (the ratings in
- * {@code sd_ticket}) and the kernel's lifecycle of tickets: 7.8-1 服务台满意度 and 7.8-2
- * 服务请求解决率.
+ * {@code sd_ticket}, the callbacks in {@code sd_callback}) and the kernel's lifecycle of
+ * tickets: 7.8-1 服务台满意度, 7.8-2 服务请求解决率, and 9.2-3 满意度调查记录的完整性、准确性 — the satisfaction
+ * callbacks decided in the period whose record has its result, who made it and what the
+ * user said, and, for a reached user, the ticket's own rating.
  */
 @Component
 @Transactional(readOnly = true)
@@ -54,11 +56,20 @@ class ServiceDeskIndicators implements IndicatorSource {
 				new IndicatorDefinition("7.8-2", "服务请求解决率", "期间内提出的服务请求（撤销的不计）中已解决的数量 ÷ 期间内提出的服务请求数（撤销的不计）",
 						"Service requests raised in the period (withdrawn ones left out) that are resolved ÷ those "
 								+ "raised in the period",
+						"%"),
+				new IndicatorDefinition("9.2-3", "满意度调查记录的完整性、准确性",
+						"期内完成的满意度回访中，记录了回访结果、回访人和用户意见（联系上用户的还须有工单评价）的数量 ÷ 期内完成的回访数",
+						"Satisfaction callbacks decided in the period whose record has the result, who made the call and"
+								+ " what the user said (and, when the user was reached, the ticket's rating) ÷ callbacks"
+								+ " decided in the period",
 						"%"));
 	}
 
 	@Override
 	public IndicatorValue compute(String code, ReportingPeriod period) {
+		if ("9.2-3".equals(code)) {
+			return surveys(code, period);
+		}
 		if ("7.8-1".equals(code)) {
 			return satisfaction(period);
 		}
@@ -100,6 +111,28 @@ class ServiceDeskIndicators implements IndicatorSource {
 			.toList();
 		return IndicatorValue.share("7.8-2", period.label(), records.stream().filter(RecordRef::counted).count(),
 				records.size(), records);
+	}
+
+	private IndicatorValue surveys(String code, ReportingPeriod period) {
+		List<IndicatorValue.RecordRef> records = new java.util.ArrayList<>();
+		long[] ok = { 0 };
+		this.jdbc
+			.query("select c.callback_item_id, i.number, c.result, c.decided_by, c.note, t.rating from sd_callback c"
+					+ " join wi_item i on i.id = c.callback_item_id left join sd_ticket t on t.item_id = c.ticket_item_id"
+					+ " where c.decided_at >= :from and c.decided_at < :to order by c.decided_at, c.callback_item_id",
+					new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("from",
+							period.start(this.zone).atOffset(java.time.ZoneOffset.UTC))
+						.addValue("to", period.end(this.zone).atOffset(java.time.ZoneOffset.UTC)),
+					(rs) -> {
+						String result = rs.getString(3);
+						String note = rs.getString(5);
+						boolean reached = result != null && !"UNREACHABLE".equals(result);
+						boolean complete = result != null && rs.getObject(4) != null && note != null && !note.isBlank()
+								&& (!reached || rs.getObject(6) != null);
+						ok[0] += complete ? 1 : 0;
+						records.add(new IndicatorValue.RecordRef("workItem", rs.getLong(1), rs.getString(2), complete));
+					});
+		return IndicatorValue.share(code, period.label(), ok[0], records.size(), records);
 	}
 
 }
