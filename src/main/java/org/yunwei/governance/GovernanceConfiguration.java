@@ -33,6 +33,7 @@ class GovernanceConfiguration {
 	@Bean
 	NavContributor governanceNavigation() {
 		return () -> List.of(
+				new NavItem(NavArea.GOVERNANCE, "nav.dashboard", "/governance/dashboard", "grid-1x2", Indicators.READ),
 				new NavItem(NavArea.GOVERNANCE, "nav.conformance", "/governance/conformance", "diagram-3",
 						Indicators.READ),
 				new NavItem(NavArea.GOVERNANCE, "nav.indicators", "/governance/indicators", "bar-chart-line",

@@ -78,6 +78,20 @@ class GovernanceFlowIT {
 			assertThat(page.locator("#nc-actions tr[data-category]")).hasCount(1);
 			assertThat(page.locator("#nc-actions")).containsText("编写 2026 年度运维计划");
 
+			// the dashboard reads what is stored: last month computed, the head's default
+			// widgets, one added
+			String last = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+			page.navigate(base + "/governance/indicators?period=" + last);
+			page.click("#compute");
+			assertThat(page.locator("tr[data-code='6-1'] .yw-met")).hasText("未达标");
+			page.navigate(base + "/governance/dashboard");
+			assertThat(page.locator("[data-widget='status'] .yw-widget")).hasAttribute("data-loaded",
+					java.util.regex.Pattern.compile("[1-9]\\d*"));
+			page.selectOption("#widget-kind", "TREND");
+			page.selectOption("#widget-code", "6-1");
+			page.click("#widget-add");
+			assertThat(page.locator("[data-widget='trend:6-1'] .yw-widget")).hasAttribute("data-loaded", "1");
+
 			// the clause tree and a clause's evidence
 			page.navigate(base + "/governance/conformance");
 			assertThat(page.locator("#conformance-radar")).hasAttribute("data-loaded", "7");
