@@ -31,16 +31,17 @@ import org.yunwei.workitem.WorkItems;
 
 /**
  * The demo's conformance engine ({@code YUNWEI_DEMO=true}), after every other module's
- * demo: the documents for most clauses, the monitoring plan, the key indicators computed
- * at the end of each of the last three months, as the period-end job would have (each
- * value below target raising its investigation then); the oldest investigation of the
- * change indicators taken through analysis, action and verification to closure, another
- * one under way; the management representative's assessments of the organisational
- * clauses of chapters 4 and 5; last month's management review with its resolutions and a
- * problem it raised; today's chapter scores.
+ * demo and the service desk's history (order 70): the documents for most clauses, the
+ * monitoring plan, the key indicators computed at the end of each of the last three
+ * months, as the period-end job would have (each value below target raising its
+ * investigation then); the oldest investigation of the change indicators taken through
+ * analysis, action and verification to closure, another one under way; the management
+ * representative's assessments of the organisational clauses of chapters 4 and 5; last
+ * month's management review with its resolutions and a problem it raised; today's chapter
+ * scores.
  */
 @Component
-@Order(70)
+@Order(90)
 class GovernanceDemo implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(GovernanceDemo.class);
