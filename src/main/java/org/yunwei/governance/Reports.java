@@ -109,10 +109,16 @@ public class Reports {
 
 	}
 
+	/** An internal audit completed in the last year: its scope, report and findings. */
+	public record AuditLine(String number, String title, LocalDate completedOn, List<String> clauses, String report,
+			long findings) {
+	}
+
 	/** What both reports are made of. */
 	public record Report(String period, LocalDate from, LocalDate to, LocalDate generatedOn, String generatedBy,
 			BigDecimal overall, Map<ClauseStatus, Long> counts, List<ClauseView> chapters, List<ClauseView> gaps,
-			List<IndicatorLine> indicators, List<NonconformityLine> nonconformities, Instant now) {
+			List<IndicatorLine> indicators, List<NonconformityLine> nonconformities, List<AuditLine> audits,
+			Instant now) {
 
 		public List<IndicatorLine> computed() {
 			return this.indicators.stream()
@@ -168,12 +174,47 @@ public class Reports {
 			.toList();
 		return new Report(p.label(), p.from(), p.to().minusDays(1),
 				LocalDate.ofInstant(this.clock.instant(), this.zone), me.displayName(), overall, counts, chapters, gaps,
-				indicators, nonconformities(), this.clock.instant());
+				indicators, nonconformities(), audits(), this.clock.instant());
 	}
 
 	private static Map<String, StoredValue> byCode(List<StoredValue> values) {
 		Map<String, StoredValue> out = new HashMap<>();
 		values.forEach((v) -> out.put(v.code(), v));
+		return out;
+	}
+
+	/**
+	 * The internal audits completed in the last year, newest first, with their reports.
+	 */
+	private List<AuditLine> audits() {
+		Instant now = this.clock.instant();
+		List<WorkItems.Lifecycle> done = this.items
+			.lifecycles(InternalAudits.TYPE, WorkItems.Milestone.CLOSED, now.minus(java.time.Duration.ofDays(366)),
+					now.plusSeconds(1))
+			.stream()
+			.filter((l) -> l.category() == StateCategory.DONE)
+			.toList();
+		if (done.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = done.stream().map(WorkItems.Lifecycle::id).toList();
+		Map<Long, WorkItemBrief> briefs = this.items.briefs(ids);
+		Map<Long, Integer> findings = this.items.linkCounts(ids, org.yunwei.workitem.LinkKind.PARENT_OF,
+				Nonconformities.TYPE);
+		Map<Long, Map<String, Object>> rows = new HashMap<>();
+		this.jdbc
+			.queryForList("select item_id, clauses, report from gov_audit where item_id in (:ids)",
+					new MapSqlParameterSource("ids", ids))
+			.forEach((r) -> rows.put(((Number) r.get("item_id")).longValue(), r));
+		List<AuditLine> out = new ArrayList<>();
+		for (int i = done.size() - 1; i >= 0; i--) {
+			WorkItems.Lifecycle l = done.get(i);
+			Map<String, Object> r = rows.getOrDefault(l.id(), Map.of());
+			WorkItemBrief b = briefs.get(l.id());
+			out.add(new AuditLine(l.number(), (b == null) ? "" : b.title(),
+					LocalDate.ofInstant(l.closedAt(), this.zone), InternalAudits.clauses((String) r.get("clauses")),
+					(String) r.get("report"), findings.getOrDefault(l.id(), 0)));
+		}
 		return out;
 	}
 

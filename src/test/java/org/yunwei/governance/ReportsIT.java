@@ -78,6 +78,7 @@ class ReportsIT {
 				api.download("/api/v1/governance/reports/review-pack?period=" + month + "&format=pdf&lang=zh", token));
 		assertThat(pack).contains("管理评审输入材料")
 			.contains("监测评价结果")
+			.contains("内部审核结果")
 			.contains("以往管理评审的后续措施")
 			.contains("纠正措施和预防措施的实施情况")
 			.contains("改进建议");
