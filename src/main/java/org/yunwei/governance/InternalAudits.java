@@ -23,7 +23,6 @@ import org.yunwei.platform.identity.Directory;
 import org.yunwei.workitem.ChecklistPoint;
 import org.yunwei.workitem.Checklists;
 import org.yunwei.workitem.LinkKind;
-import org.yunwei.workitem.LinkView;
 import org.yunwei.workitem.TransitionContext;
 import org.yunwei.workitem.WorkItemBrief;
 import org.yunwei.workitem.WorkItemView;
@@ -61,9 +60,23 @@ public class InternalAudits {
 
 	private final Clock clock;
 
+	private final org.yunwei.platform.web.PdfDocuments pdf;
+
+	private final org.yunwei.platform.identity.AccessControl access;
+
+	private final org.yunwei.platform.audit.AuditTrail trail;
+
+	private final java.time.ZoneId zone;
+
 	InternalAudits(NamedParameterJdbcTemplate jdbc, WorkItems items, Checklists checklists,
 			Nonconformities nonconformities, StandardCatalogue catalogue, Directory directory, MessageSource messages,
-			Clock clock) {
+			Clock clock, org.yunwei.platform.web.PdfDocuments pdf, org.yunwei.platform.audit.AuditTrail trail,
+			org.yunwei.platform.identity.AccessControl access,
+			@org.springframework.beans.factory.annotation.Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+		this.access = access;
+		this.pdf = pdf;
+		this.trail = trail;
+		this.zone = java.time.ZoneId.of(zone);
 		this.jdbc = jdbc;
 		this.items = items;
 		this.checklists = checklists;
@@ -93,20 +106,81 @@ public class InternalAudits {
 				new MapSqlParameterSource("id", item.id()));
 		Map<String, Object> r = rows.isEmpty() ? Map.of("version", 0) : rows.get(0);
 		Long department = (r.get("department_id") == null) ? null : ((Number) r.get("department_id")).longValue();
-		List<Long> linked = this.items.links(item.id())
-			.stream()
-			.filter((l) -> l.kind() == LinkKind.PARENT_OF && l.outgoing())
-			.map(LinkView::otherId)
-			.toList();
-		Map<Long, WorkItemBrief> briefs = this.items.briefs(linked);
 		return new AuditView(item.id(), item.number(), ((Number) r.get("version")).intValue(),
 				clauses((String) r.get("clauses")), department,
 				(department == null) ? null : this.directory.departmentNames(List.of(department)).get(department),
-				(String) r.get("report"),
-				linked.stream()
-					.map(briefs::get)
-					.filter((b) -> b != null && Nonconformities.TYPE.equals(b.type()))
-					.toList());
+				(String) r.get("report"), this.items.children(item.id(), Nonconformities.TYPE));
+	}
+
+	/** A finding as the audit report lists it. */
+	public record FindingLine(String number, String title, String clause, org.yunwei.workitem.StateCategory category,
+			String owner, java.time.LocalDate dueOn) {
+	}
+
+	/** What the formal audit report shows. */
+	public record AuditReport(WorkItemView item, AuditView audit, String auditor,
+			List<org.yunwei.platform.standard.Clause> clauses, List<Requirement> requirements,
+			List<ChecklistPoint> points, long conforming, long abnormal, List<FindingLine> findings,
+			java.time.LocalDate raisedOn, java.time.LocalDate completedOn, java.time.LocalDate generatedOn,
+			String generatedBy, boolean finalReport) {
+	}
+
+	/**
+	 * The formal audit report (9.2 e) — scope, criteria, checklist results with the
+	 * evidence seen, findings and their actions, conclusions — as it stands; final once
+	 * the audit is completed.
+	 */
+	@Transactional(readOnly = true)
+	public AuditReport report(String number) {
+		WorkItemView item = this.items.get(number);
+		AuditView audit = get(number);
+		List<ChecklistPoint> points = this.checklists.points(item.id());
+		List<Long> findingIds = audit.findings().stream().map(WorkItemBrief::id).toList();
+		Map<Long, java.time.Instant> dues = this.items.dueOf(findingIds);
+		Map<Long, String> owners = this.directory.userNames(audit.findings()
+			.stream()
+			.map(WorkItemBrief::assigneeId)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList());
+		Map<Long, String> clauseOf = new java.util.HashMap<>();
+		if (!findingIds.isEmpty()) {
+			this.jdbc.query("select item_id, clause from gov_nonconformity where item_id in (:ids)",
+					new MapSqlParameterSource("ids", findingIds), (rs) -> {
+						clauseOf.put(rs.getLong(1), rs.getString(2));
+					});
+		}
+		List<FindingLine> findings = audit.findings()
+			.stream()
+			.map((b) -> new FindingLine(b.number(), b.title(), clauseOf.get(b.id()), b.category(),
+					(b.assigneeId() == null) ? null : owners.get(b.assigneeId()), day(dues.get(b.id()))))
+			.toList();
+		return new AuditReport(item, audit, (item.assignee() == null) ? null : item.assignee().name(),
+				audit.clauses()
+					.stream()
+					.map((c) -> this.catalogue.clauses().get(c).orElse(null))
+					.filter(java.util.Objects::nonNull)
+					.toList(),
+				audit.clauses().stream().flatMap((c) -> this.catalogue.requirementsOf(c).stream()).toList(), points,
+				points.stream().filter((p) -> p.done() && !p.anomaly()).count(),
+				points.stream().filter(ChecklistPoint::anomaly).count(), findings, day(item.openedAt()),
+				(item.stateCategory() == org.yunwei.workitem.StateCategory.DONE) ? day(item.closedAt()) : null,
+				day(this.clock.instant()), this.access.user().displayName(),
+				item.stateCategory() == org.yunwei.workitem.StateCategory.DONE);
+	}
+
+	/** The audit report as a PDF in a language. */
+	@Transactional(readOnly = true)
+	public byte[] reportPdf(String number, java.util.Locale locale) {
+		AuditReport r = report(number);
+		byte[] bytes = this.pdf.render("governance/report-audit", Map.of("r", r), locale);
+		this.trail.record(org.yunwei.platform.audit.AuditEvent.of(org.yunwei.platform.audit.AuditAction.EXPORT,
+				"internalAudit", r.item().number(), r.item().number() + " report pdf"));
+		return bytes;
+	}
+
+	private java.time.LocalDate day(java.time.Instant at) {
+		return (at == null) ? null : java.time.LocalDate.ofInstant(at, this.zone);
 	}
 
 	/** An audit has its record from the moment it is raised. */
@@ -138,9 +212,7 @@ public class InternalAudits {
 		}
 		List<String> scope = (plan.clauses() == null) ? List.of()
 				: plan.clauses().stream().map(String::strip).filter((c) -> !c.isEmpty()).distinct().toList();
-		List<String> notLeaves = scope.stream()
-			.filter((c) -> !this.catalogue.clauses().exists(c) || !this.catalogue.children(c).isEmpty())
-			.toList();
+		List<String> notLeaves = scope.stream().filter((c) -> !this.catalogue.isLeaf(c)).toList();
 		if (!notLeaves.isEmpty()) {
 			throw new ValidationFailed("clauses", "audit.error.clauses", String.join(", ", notLeaves));
 		}
@@ -246,7 +318,7 @@ public class InternalAudits {
 		}
 	}
 
-	private String text(String key, Object... args) {
+	String text(String key, Object... args) {
 		return this.messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
 	}
 

@@ -23,7 +23,6 @@ import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.ValidationFailed.Violation;
 import org.yunwei.platform.identity.Directory;
 import org.yunwei.workitem.LinkKind;
-import org.yunwei.workitem.LinkView;
 import org.yunwei.workitem.TransitionContext;
 import org.yunwei.workitem.WorkItemBrief;
 import org.yunwei.workitem.WorkItemView;
@@ -135,16 +134,7 @@ public class ManagementReviews {
 				new MapSqlParameterSource("id", item.id()));
 		Map<String, Object> r = rows.isEmpty() ? Map.of("version", 0) : rows.get(0);
 		Long chair = (r.get("chair_id") == null) ? null : ((Number) r.get("chair_id")).longValue();
-		List<Long> linked = this.items.links(item.id())
-			.stream()
-			.filter((l) -> l.kind() == LinkKind.PARENT_OF && l.outgoing())
-			.map(LinkView::otherId)
-			.toList();
-		Map<Long, WorkItemBrief> briefs = this.items.briefs(linked);
-		List<WorkItemBrief> problems = linked.stream()
-			.map(briefs::get)
-			.filter((b) -> b != null && Nonconformities.TYPE.equals(b.type()))
-			.toList();
+		List<WorkItemBrief> problems = this.items.children(item.id(), Nonconformities.TYPE);
 		return new ReviewView(item.id(), item.number(), ((Number) r.get("version")).intValue(),
 				date(r.get("planned_on")), date(r.get("held_on")), chair,
 				(chair == null) ? null : this.directory.userNames(List.of(chair)).get(chair),

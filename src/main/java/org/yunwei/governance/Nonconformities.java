@@ -29,7 +29,6 @@ import org.yunwei.platform.identity.CurrentUser;
 import org.yunwei.platform.identity.Directory;
 import org.yunwei.platform.standard.StandardClauses;
 import org.yunwei.workitem.LinkKind;
-import org.yunwei.workitem.LinkView;
 import org.yunwei.workitem.TransitionContext;
 import org.yunwei.workitem.WorkItemBrief;
 import org.yunwei.workitem.WorkItemFormData;
@@ -209,16 +208,7 @@ public class Nonconformities {
 		List<Map<String, Object>> rows = this.jdbc.queryForList("select * from gov_nonconformity where item_id = :id",
 				new MapSqlParameterSource("id", item.id()));
 		Map<String, Object> r = rows.isEmpty() ? Map.of("version", 0, "source", "OTHER") : rows.get(0);
-		List<Long> linked = this.items.links(item.id())
-			.stream()
-			.filter((l) -> l.kind() == LinkKind.PARENT_OF && l.outgoing())
-			.map(LinkView::otherId)
-			.toList();
-		Map<Long, WorkItemBrief> briefs = this.items.briefs(linked);
-		List<WorkItemBrief> actions = linked.stream()
-			.map(briefs::get)
-			.filter((b) -> b != null && ACTION_TYPE.equals(b.type()))
-			.toList();
+		List<WorkItemBrief> actions = this.items.children(item.id(), ACTION_TYPE);
 		Long department = (r.get("department_id") == null) ? null : ((Number) r.get("department_id")).longValue();
 		Long verifier = (r.get("verified_by") == null) ? null : ((Number) r.get("verified_by")).longValue();
 		return new NonconformityView(item.id(), item.number(), ((Number) r.get("version")).intValue(),

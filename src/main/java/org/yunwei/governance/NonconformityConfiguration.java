@@ -43,6 +43,9 @@ class NonconformityConfiguration {
 	static final WorkItemType RISK_EVENT = new WorkItemType("riskevent", "CRE", "improvement",
 			"workflows/riskevent.json", "exclamation-diamond");
 
+	static final WorkItemType SURVEY = new WorkItemType(Surveys.TYPE, "SV", "improvement", "workflows/survey.json",
+			"emoji-smile");
+
 	private static final Set<String> READERS = Set.of("TOP_MANAGEMENT", "MANAGEMENT_REP", "OM_HEAD", "OM_MANAGER",
 			"ENGINEER");
 
@@ -74,6 +77,31 @@ class NonconformityConfiguration {
 	@Bean
 	WorkItemType riskEventType() {
 		return RISK_EVENT;
+	}
+
+	@Bean
+	WorkItemType surveyType() {
+		return SURVEY;
+	}
+
+	@Bean
+	WorkItemPanel surveyPanel() {
+		return WorkItemPanel.ofType(Surveys.TYPE, "/governance/surveys/panel/", true);
+	}
+
+	@Bean
+	WorkflowActionHandler surveyOpenedAction(ObjectProvider<Surveys> surveys) {
+		return WorkflowActionHandler.of("surveyOpened", (a, context) -> surveys.getObject().opened(context));
+	}
+
+	@Bean
+	WorkflowActionHandler surveyClosedAction(ObjectProvider<Surveys> surveys) {
+		return WorkflowActionHandler.of("surveyClosed", (a, context) -> surveys.getObject().closed(context));
+	}
+
+	@Bean
+	WorkflowActionHandler surveyReportedAction(ObjectProvider<Surveys> surveys) {
+		return WorkflowActionHandler.of("surveyReported", (a, context) -> surveys.getObject().reported(context));
 	}
 
 	@Bean
@@ -137,13 +165,18 @@ class NonconformityConfiguration {
 						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.correctiveActions", "/work/capa", "check2-square",
 						NONCONFORMITY.readPermission()),
+				new NavItem(NavArea.GOVERNANCE, "nav.auditProgramme", "/governance/audit-programme", "calendar2-range",
+						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.audits", "/work/audit", "search", NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.selfChecks", "/work/selfcheck", "shield-check",
 						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.riskEvents", "/work/riskevent", "exclamation-diamond",
 						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.reviews", "/work/mgmtreview", "people",
-						NONCONFORMITY.readPermission()));
+						NONCONFORMITY.readPermission()),
+				new NavItem(NavArea.GOVERNANCE, "nav.surveys", "/work/survey", "emoji-smile",
+						NONCONFORMITY.readPermission()),
+				new NavItem(NavArea.SERVICE_DESK, "nav.mySurveys", "/surveys", "ui-checks", null));
 	}
 
 	@Bean

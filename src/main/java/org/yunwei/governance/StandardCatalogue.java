@@ -36,6 +36,8 @@ public class StandardCatalogue {
 
 	private final List<EvidenceRule> rules;
 
+	private volatile List<org.yunwei.platform.standard.Clause> leaves;
+
 	public StandardCatalogue(StandardClauses clauses) {
 		this.clauses = clauses;
 		this.requirements = readRequirements();
@@ -65,6 +67,31 @@ public class StandardCatalogue {
 			String parent = (dot < 0) ? null : c.number().substring(0, dot);
 			return java.util.Objects.equals(parent, clause);
 		}).toList();
+	}
+
+	/**
+	 * The leaf clauses — those without sub-clauses — in the standard's order: what an
+	 * audit covers and evidence rules hang on.
+	 */
+	public List<org.yunwei.platform.standard.Clause> leaves() {
+		List<org.yunwei.platform.standard.Clause> l = this.leaves;
+		if (l == null) {
+			java.util.Set<String> parents = new java.util.HashSet<>();
+			this.clauses.all().forEach((c) -> {
+				int dot = c.number().lastIndexOf('.');
+				if (dot > 0) {
+					parents.add(c.number().substring(0, dot));
+				}
+			});
+			l = this.clauses.all().stream().filter((c) -> !parents.contains(c.number())).toList();
+			this.leaves = l;
+		}
+		return l;
+	}
+
+	/** Whether a clause number is a leaf clause of the standard. */
+	public boolean isLeaf(String clause) {
+		return leaves().stream().anyMatch((c) -> c.number().equals(clause));
 	}
 
 	/** Every requirement, in the standard's order. */

@@ -40,7 +40,13 @@ public enum NotificationEvent {
 	MAJOR_INCIDENT("incident.major", List.of("by", "reason", "priority", "group", "assignee")),
 
 	/** An update of a major incident was posted: {@code {by}}, {@code {message}}. */
-	MAJOR_INCIDENT_UPDATE("incident.majorUpdate", List.of("by", "message", "group", "assignee"));
+	MAJOR_INCIDENT_UPDATE("incident.majorUpdate", List.of("by", "message", "group", "assignee")),
+
+	/**
+	 * Someone is asked to answer a satisfaction survey: {@code {closes}}; {@code {link}}
+	 * is the questionnaire.
+	 */
+	SURVEY_INVITED("survey.invited", List.of("closes"));
 
 	private final String code;
 

@@ -73,7 +73,8 @@ public class Notifications implements InboxContributor {
 	 * Tells people of an event about a record, through their channels and the chat groups
 	 * that subscribe to it (for a module's own key steps, e.g. a ticket received by
 	 * e-mail); {@code values} fill the event's own placeholders ({@code key.zh} /
-	 * {@code key.en} per language).
+	 * {@code key.en} per language); a {@code path} among them is where the notification
+	 * points instead of the record's page (a survey's questionnaire).
 	 */
 	public void tell(NotificationEvent event, long itemId, java.util.Set<Long> people,
 			java.util.Map<String, String> values) {

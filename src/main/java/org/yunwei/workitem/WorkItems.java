@@ -1743,6 +1743,21 @@ public class WorkItems {
 						rs.getObject(4, java.time.OffsetDateTime.class).toInstant()));
 	}
 
+	/**
+	 * The records of a type a record is the parent of (its outgoing {@code PARENT_OF}
+	 * links), in link order: a nonconformity's actions, a review's problems, an audit's
+	 * findings.
+	 */
+	@Transactional(readOnly = true)
+	public List<WorkItemBrief> children(long id, String type) {
+		List<Long> linked = links(id).stream()
+			.filter((l) -> l.kind() == LinkKind.PARENT_OF && l.outgoing())
+			.map(LinkView::otherId)
+			.toList();
+		Map<Long, WorkItemBrief> found = briefs(linked);
+		return linked.stream().map(found::get).filter((b) -> b != null && type.equals(b.type())).toList();
+	}
+
 	/** Several records' briefs in one query (read by the system, like {@link #brief}). */
 	@Transactional(readOnly = true)
 	public Map<Long, WorkItemBrief> briefs(java.util.Collection<Long> ids) {

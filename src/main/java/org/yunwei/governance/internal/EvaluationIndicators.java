@@ -25,8 +25,9 @@ import org.yunwei.workitem.WorkItems;
 /**
  * The indicators of internal audit (9.2) and management review (9.4).
  * <ul>
- * <li>9.2-1 内部审核覆盖范围的完整性、适宜性: the leaf clauses of the standard in the scope of an
- * internal audit completed in the period, over all leaf clauses.</li>
+ * <li>9.2-1 内部审核覆盖范围的完整性、适宜性: the objects of the year's audit programme (leaf clauses;
+ * all of them when the year has no programme) in the scope of an internal audit completed
+ * in the period, over all the objects.</li>
  * <li>9.2-2 不符合项记录及纠正措施的完整性、适宜性: audit findings (nonconformities of source AUDIT) raised
  * in the period whose record has its department, owner, deadline, cause and corrective
  * action.</li>
@@ -57,11 +58,14 @@ class EvaluationIndicators implements IndicatorSource {
 
 	private final org.yunwei.workitem.Checklists checklists;
 
+	private final org.yunwei.governance.AuditProgrammes programmes;
+
 	EvaluationIndicators(NamedParameterJdbcTemplate jdbc, WorkItems items,
 			org.yunwei.governance.StandardCatalogue catalogue, org.yunwei.workitem.Checklists checklists,
-			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+			org.yunwei.governance.AuditProgrammes programmes, @Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
 		this.catalogue = catalogue;
 		this.checklists = checklists;
+		this.programmes = programmes;
 		this.jdbc = jdbc;
 		this.items = items;
 		this.zone = ZoneId.of(zone);
@@ -69,9 +73,10 @@ class EvaluationIndicators implements IndicatorSource {
 
 	@Override
 	public List<IndicatorDefinition> indicators() {
-		return List.of(new IndicatorDefinition("9.2-1", "内部审核覆盖范围的完整性、适宜性", "期内完成的内部审核所覆盖的标准末级条款数 ÷ 标准末级条款总数",
-				"Leaf clauses of the standard in the scope of an internal audit completed in the period ÷ all leaf"
-						+ " clauses",
+		return List.of(new IndicatorDefinition("9.2-1", "内部审核覆盖范围的完整性、适宜性",
+				"年度内部审核方案的审核对象（末级条款；未制定方案时为全部末级条款）中，被期内完成的内部审核覆盖的数量 ÷ 审核对象总数",
+				"Objects of the year's internal audit programme (leaf clauses; all of them without a programme) in"
+						+ " the scope of an internal audit completed in the period ÷ all its objects",
 				"%"),
 				new IndicatorDefinition("9.2-2", "不符合项记录及纠正措施的完整性、适宜性",
 						"期内内部审核发现的不符合项中，责任部门、责任人、完成期限、原因分析和纠正措施齐全的数量 ÷ 期内审核发现的不符合项数",
@@ -174,11 +179,8 @@ class EvaluationIndicators implements IndicatorSource {
 						new MapSqlParameterSource("ids", closed), String.class)
 				.forEach((c) -> covered.addAll(java.util.Arrays.asList(c.split(","))));
 		}
-		List<org.yunwei.platform.standard.Clause> leaves = this.catalogue.clauses()
-			.all()
-			.stream()
-			.filter((c) -> this.catalogue.children(c.number()).isEmpty())
-			.toList();
+		List<org.yunwei.platform.standard.Clause> leaves = this.programmes.scope(period.from().getYear())
+			.orElseGet(this.catalogue::leaves);
 		List<RecordRef> records = new ArrayList<>();
 		long n = 0;
 		for (org.yunwei.platform.standard.Clause c : leaves) {

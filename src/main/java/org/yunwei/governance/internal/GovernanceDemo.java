@@ -72,6 +72,8 @@ class GovernanceDemo implements ApplicationRunner {
 
 	private final org.yunwei.workitem.Checklists checklists;
 
+	private final org.yunwei.governance.AuditProgrammes programmes;
+
 	private final org.yunwei.document.DocumentManagement documents;
 
 	GovernanceDemo(@Value("${yunwei.demo:false}") boolean enabled,
@@ -79,7 +81,9 @@ class GovernanceDemo implements ApplicationRunner {
 			Governance governance, Conformance conformance, Nonconformities nonconformities, WorkItems items,
 			org.yunwei.governance.StandardCatalogue catalogue, org.yunwei.document.DocumentManagement documents,
 			org.yunwei.governance.Monitoring monitoring, org.yunwei.governance.ManagementReviews reviews,
-			org.yunwei.governance.InternalAudits audits, org.yunwei.workitem.Checklists checklists) {
+			org.yunwei.governance.InternalAudits audits, org.yunwei.workitem.Checklists checklists,
+			org.yunwei.governance.AuditProgrammes programmes) {
+		this.programmes = programmes;
 		this.audits = audits;
 		this.checklists = checklists;
 		this.catalogue = catalogue;
@@ -120,7 +124,24 @@ class GovernanceDemo implements ApplicationRunner {
 			}
 			return null;
 		}));
+		// the year's audit programme: rolling, every leaf clause, the management
+		// representative responsible
+		at(LocalDate.now(this.zone).withDayOfYear(1).atTime(10, 0),
+				() -> this.access.runAs(head,
+						() -> this.programmes.save(current.getYear(),
+								new org.yunwei.governance.AuditProgrammes.Programme(
+										org.yunwei.governance.AuditProgrammes.Method.ROLLING, List.of(),
+										"每年对运行维护服务能力体系的全部末级条款至少审核一次；按季度滚动安排，重点关注变更、事件和配置管理。", rep, 0))));
 		audit(rep, manager, current.minusMonths(2));
+		// the next audit of the programme, for evaluation and improvement
+		LocalDateTime due = LocalDate.now(this.zone).plusDays(20).atTime(17, 0);
+		LocalDateTime next = (due.getYear() == current.getYear()) ? due
+				: LocalDate.of(current.getYear(), 12, 28).atTime(17, 0);
+		this.access.runAs(rep,
+				() -> this.programmes.plan(current.getYear(),
+						new org.yunwei.governance.AuditProgrammes.PlannedAudit(current.getYear() + " 年内部审核：绩效评价与改进",
+								List.of("9.1", "9.2", "9.3", "9.4", "10.1", "10.2"), rep,
+								this.directory.departments(List.of(manager)).get(manager), next)));
 		selfCheck(rep, manager, current.minusMonths(1));
 		review(rep, manager, current.minusMonths(1));
 		int values = 0;

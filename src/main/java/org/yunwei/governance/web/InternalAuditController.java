@@ -56,12 +56,7 @@ class InternalAuditController {
 		model.addAttribute("audit", this.audits.get(item.number()));
 		model.addAttribute("canWork", this.items.canWork(item.id()));
 		model.addAttribute("planned", "planned".equals(item.state()));
-		model.addAttribute("leaves",
-				this.catalogue.clauses()
-					.all()
-					.stream()
-					.filter((c) -> this.catalogue.children(c.number()).isEmpty())
-					.toList());
+		model.addAttribute("leaves", this.catalogue.leaves());
 		model.addAttribute("departments", this.directory.activeDepartments());
 		model.addAttribute("users", this.directory.activeUsers());
 		return "governance/audit :: panel";
@@ -86,6 +81,25 @@ class InternalAuditController {
 		return "redirect:/work/audit/" + this.items.get(number).number();
 	}
 
+	@GetMapping("/governance/audits/{number}/report.pdf")
+	ResponseEntity<byte[]> reportPdf(@PathVariable String number, @RequestParam(required = false) String lang) {
+		return pdf(this.audits, number, lang);
+	}
+
+	static ResponseEntity<byte[]> pdf(InternalAudits audits, String number, String lang) {
+		java.util.Locale locale = (lang == null) ? org.springframework.context.i18n.LocaleContextHolder.getLocale()
+				: "en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE;
+		byte[] bytes = audits.reportPdf(number, locale);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.inline()
+						.filename("audit-report-" + number + ".pdf")
+						.build()
+						.toString())
+			.body(bytes);
+	}
+
 	/** The same over REST. */
 	@RestController
 	@Tag(name = "Governance")
@@ -106,6 +120,12 @@ class InternalAuditController {
 		@Operation(summary = "Save an audit's scope (leaf clauses, fixed once it starts), department and report")
 		InternalAudits.AuditView save(@PathVariable String number, @RequestBody InternalAudits.Plan plan) {
 			return this.audits.save(number, plan);
+		}
+
+		@GetMapping("/api/v1/governance/audits/{number}/report")
+		@Operation(summary = "The formal audit report as PDF (lang=zh|en); final once the audit is completed")
+		ResponseEntity<byte[]> report(@PathVariable String number, @RequestParam(required = false) String lang) {
+			return pdf(this.audits, number, lang);
 		}
 
 		/** A finding as it is raised. */

@@ -254,6 +254,9 @@ public class Dispatcher {
 		this.workItems.getObject().brief(itemId).ifPresent((item) -> {
 			Map<String, String> v = values(item);
 			v.putAll(values);
+			if (values.containsKey("path")) {
+				v.put("link", this.baseUrl + values.get("path"));
+			}
 			notify(event, item, v, people);
 		});
 	}
@@ -272,7 +275,8 @@ public class Dispatcher {
 			String[] message = render(event, c.language(), values);
 			Set<Channel> disabled = off.getOrDefault(c.id(), Set.of());
 			if (!disabled.contains(Channel.IN_APP)) {
-				this.outbox.inbox(c.id(), event.code(), message[0], message[1], item.path());
+				this.outbox.inbox(c.id(), event.code(), message[0], message[1],
+						values.getOrDefault("path", item.path()));
 			}
 			if (!disabled.contains(Channel.EMAIL) && c.email() != null && !c.email().isBlank()) {
 				this.outbox.enqueue(event.code(), Channel.EMAIL, c.id(), null, c.email(), c.language(), message[0],

@@ -52,7 +52,11 @@ public class Templates {
 			Map.entry("incident.majorUpdate/zh", new String[] { "【重大事件通报】{number} {title}",
 					"{by} 通报：\n{message}\n处理组：{group}\n处理人：{assignee}" }),
 			Map.entry("incident.majorUpdate/en", new String[] { "[Major incident update] {number} {title}",
-					"{by}:\n{message}\nGroup: {group}\nAssignee: {assignee}" }));
+					"{by}:\n{message}\nGroup: {group}\nAssignee: {assignee}" }),
+			Map.entry("survey.invited/zh", new String[] { "【满意度调查】{title}",
+					"请花几分钟填写运维服务满意度调查（{closes} 截止），您的意见将用于改进服务：{link}" }),
+			Map.entry("survey.invited/en", new String[] { "[Satisfaction survey] {title}",
+					"Please take a few minutes to answer our IT service satisfaction survey (closes {closes}); your answers help us improve: {link}" }));
 			// @formatter:on
 
 	private final NamedParameterJdbcTemplate jdbc;
