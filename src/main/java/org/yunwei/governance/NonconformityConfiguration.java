@@ -168,6 +168,8 @@ class NonconformityConfiguration {
 				new NavItem(NavArea.GOVERNANCE, "nav.auditProgramme", "/governance/audit-programme", "calendar2-range",
 						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.audits", "/work/audit", "search", NONCONFORMITY.readPermission()),
+				new NavItem(NavArea.GOVERNANCE, "nav.compliance", "/governance/compliance", "shield-lock",
+						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.selfChecks", "/work/selfcheck", "shield-check",
 						NONCONFORMITY.readPermission()),
 				new NavItem(NavArea.GOVERNANCE, "nav.riskEvents", "/work/riskevent", "exclamation-diamond",

@@ -100,6 +100,29 @@ public class Surveys {
 	/** How a question was answered. */
 	public record QuestionResult(int seq, String text, long answers, BigDecimal average, List<Long> distribution,
 			BigDecimal satisfiedShare) {
+
+		/**
+		 * The distribution as bar segments: for each rating 1–5 with answers, where it
+		 * starts and how wide it is, in percent of the whole.
+		 */
+		public List<Segment> segments() {
+			List<Segment> out = new ArrayList<>();
+			double x = 0;
+			for (int i = 0; i < this.distribution.size() && this.answers > 0; i++) {
+				double w = this.distribution.get(i) * 100.0 / this.answers;
+				if (w > 0) {
+					out.add(new Segment(i + 1, this.distribution.get(i), Math.round(x * 10) / 10.0,
+							Math.round(w * 10) / 10.0));
+				}
+				x += w;
+			}
+			return out;
+		}
+
+	}
+
+	/** A bar segment of a rating's answers. */
+	public record Segment(int rating, long count, double x, double width) {
 	}
 
 	/** A survey's results. */
@@ -114,6 +137,11 @@ public class Surveys {
 
 		public boolean draft() {
 			return "draft".equals(this.state);
+		}
+
+		/** The questions one per line, as the form edits them. */
+		public String questionLines() {
+			return String.join("\n", this.questions.stream().map(Question::text).toList());
 		}
 
 	}

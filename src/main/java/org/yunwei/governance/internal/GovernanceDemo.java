@@ -74,6 +74,10 @@ class GovernanceDemo implements ApplicationRunner {
 
 	private final org.yunwei.governance.AuditProgrammes programmes;
 
+	private final org.yunwei.governance.Surveys surveys;
+
+	private final org.yunwei.governance.Compliance compliance;
+
 	private final org.yunwei.document.DocumentManagement documents;
 
 	GovernanceDemo(@Value("${yunwei.demo:false}") boolean enabled,
@@ -82,8 +86,11 @@ class GovernanceDemo implements ApplicationRunner {
 			org.yunwei.governance.StandardCatalogue catalogue, org.yunwei.document.DocumentManagement documents,
 			org.yunwei.governance.Monitoring monitoring, org.yunwei.governance.ManagementReviews reviews,
 			org.yunwei.governance.InternalAudits audits, org.yunwei.workitem.Checklists checklists,
-			org.yunwei.governance.AuditProgrammes programmes) {
+			org.yunwei.governance.AuditProgrammes programmes, org.yunwei.governance.Surveys surveys,
+			org.yunwei.governance.Compliance compliance) {
+		this.compliance = compliance;
 		this.programmes = programmes;
+		this.surveys = surveys;
 		this.audits = audits;
 		this.checklists = checklists;
 		this.catalogue = catalogue;
@@ -143,6 +150,8 @@ class GovernanceDemo implements ApplicationRunner {
 								List.of("9.1", "9.2", "9.3", "9.4", "10.1", "10.2"), rep,
 								this.directory.departments(List.of(manager)).get(manager), next)));
 		selfCheck(rep, manager, current.minusMonths(1));
+		survey(rep, current.minusMonths(1));
+		compliance(head, rep, manager, current);
 		review(rep, manager, current.minusMonths(1));
 		int values = 0;
 		for (int back = 3; back >= 1; back--) {
@@ -318,6 +327,91 @@ class GovernanceDemo implements ApplicationRunner {
 							"审核结论：事件管理、配置管理符合要求；变更管理发现 1 项不符合（回退计划验证记录缺失），已登记并跟踪纠正措施。本报告作为年度管理评审的输入。",
 							this.audits.get(item.number()).version()));
 			return this.items.take(item.id(), "close", new TransitionRequest(null, false, null, null, null));
+		}));
+	}
+
+	/**
+	 * The compliance posts set up at the start of the year and two compliance-risk
+	 * trainings since.
+	 */
+	private void compliance(long head, long rep, long manager, YearMonth current) {
+		LocalDate start = LocalDate.now(this.zone).withDayOfYear(1);
+		at(start.atTime(11, 0), () -> this.access.runAs(head, () -> {
+			this.compliance.savePost(null,
+					new org.yunwei.governance.Compliance.Post("合规管理员",
+							"组织识别适用的法律法规和合规义务并维护清单；制定并实施合规自检计划；登记和跟踪合规风险事件；组织合规风险防范培训。", rep, start,
+							"信息中心〔" + start.getYear() + "〕1 号任命通知", true, null));
+			return this.compliance.savePost(null,
+					new org.yunwei.governance.Compliance.Post("信息安全合规专员", "检查等级保护、数据安全和外包人员管理要求的落实情况，参与合规自检。", manager,
+							start, "信息中心〔" + start.getYear() + "〕1 号任命通知", true, null));
+		}));
+		List<Long> people = this.directory.activeUsers().stream().map(Directory.Entry::id).limit(14).toList();
+		for (int back : new int[] { 4, 1 }) {
+			LocalDate held = current.minusMonths(back).atDay(18);
+			if (held.isBefore(start)) {
+				continue;
+			}
+			at(held.atTime(16, 0),
+					() -> this.access.runAs(rep,
+							() -> this.compliance.recordTraining(new org.yunwei.governance.Compliance.Training(
+									(back == 4) ? "运维合规风险防范培训：账号与权限管理" : "运维合规风险防范培训：数据安全与外包人员管理", held,
+									java.math.BigDecimal.valueOf(2), "李文华",
+									(back == 4) ? "共享账号、越权操作和特权账号审计的合规要求及典型案例。" : "数据分类分级、外包驻场人员账号管理和保密要求；结合合规风险事件复盘。",
+									(back == 4) ? people : people.subList(0, Math.min(10, people.size()))))));
+		}
+	}
+
+	/**
+	 * Last month's user-satisfaction survey: five questions to everyone, answered by
+	 * about two in three (ratings skewed to satisfied, the fault handling lowest),
+	 * closed, reported and completed.
+	 */
+	private void survey(long rep, YearMonth month) {
+		LocalDateTime start = month.atDay(2).atTime(9, 0);
+		String number = at(start, () -> this.access.runAs(rep, () -> {
+			org.yunwei.workitem.WorkItemFormData f = new org.yunwei.workitem.WorkItemFormData();
+			f.setTitle(month + " 运维服务用户满意度调查");
+			f.setDescription("按用户满意度管理制度，每季度对全体用户开展一次满意度调查（9.2 c）。");
+			f.setAssigneeId(rep);
+			WorkItemView item = this.items.create(org.yunwei.governance.Surveys.TYPE, f);
+			org.yunwei.governance.Surveys.SurveyView s = this.surveys.get(item.number());
+			this.surveys.save(item.number(),
+					new org.yunwei.governance.Surveys.Draft(
+							List.of("服务台受理和响应速度", "故障处理的及时性和质量", "服务请求办理结果", "运维人员的服务态度", "信息系统运行的稳定性"), List.of(),
+							month.atDay(20), null, s.version()));
+			this.items.take(item.id(), "open", new TransitionRequest(null, false, null, null, null));
+			return item.number();
+		}));
+		List<Long> people = this.directory.activeUsers().stream().map(Directory.Entry::id).toList();
+		java.util.Random random = new java.util.Random(92);
+		String[] comments = { "故障报修后响应很快，感谢！", "希望夜间也能有人及时处理打印机和网络问题。", "服务请求的审批环节偏多，建议简化。", "工程师很耐心。",
+				"系统升级前希望提前通知。" };
+		for (int k = 0; k < people.size(); k++) {
+			if (random.nextInt(3) == 0) {
+				continue;
+			}
+			long person = people.get(k);
+			java.util.Map<Integer, Integer> ratings = new java.util.HashMap<>();
+			for (int q = 1; q <= 5; q++) {
+				int r = 3 + random.nextInt(3) - ((q == 2 && random.nextInt(3) == 0) ? 2 : 0);
+				ratings.put(q, Math.max(1, Math.min(5, r)));
+			}
+			String comment = (random.nextInt(3) == 0) ? comments[random.nextInt(comments.length)] : null;
+			at(start.plusDays(1 + random.nextInt(14)).plusHours(random.nextInt(8)), () -> this.access.runAs(person,
+					() -> this.surveys.answer(number, new org.yunwei.governance.Surveys.Answers(ratings, comment))));
+		}
+		at(month.atDay(21).atTime(9, 0), () -> this.access.runAs(rep, () -> {
+			long id = this.surveys.get(number).itemId();
+			this.items.take(id, "close", new TransitionRequest(null, false, null, null, null));
+			org.yunwei.governance.Surveys.SurveyView s = this.surveys.get(number);
+			this.surveys.save(number,
+					new org.yunwei.governance.Surveys.Draft(
+							s.questions().stream().map(org.yunwei.governance.Surveys.Question::text).toList(),
+							List.of(), s.closesOn(),
+							"本次调查回收率 " + s.results().responseRate() + "%，总体满意率 " + s.results().satisfiedShare()
+									+ "%。故障处理的及时性和质量得分最低，主要反映夜间响应慢；改进措施：自下月起夜间值班增加一名桌面工程师，并对超时工单逐单回访（责任人：运维经理）。",
+							s.version()));
+			return this.items.take(id, "complete", new TransitionRequest(null, false, null, null, null));
 		}));
 	}
 
