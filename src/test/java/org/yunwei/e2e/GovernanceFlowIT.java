@@ -27,7 +27,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * month fills the key indicators; one below target links to the nonconformity it raised,
  * whose cause and corrective action are written and whose action is raised on its page;
  * the clause tree shows each chapter's score and a clause's evidence rules; the
- * compliance self-check report downloads as a PDF in Chinese.
+ * compliance self-check report downloads as a PDF in Chinese. As the management
+ * representative: the year's audit programme set up and an audit planned from it for an
+ * object not yet covered; a satisfaction survey drafted and sent on its page, answered by
+ * the person asked under My surveys, the answer in its results.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "yunwei.test.context=conformance", "yunwei.test.schema-suffix=_conformance" })
@@ -108,6 +111,68 @@ class GovernanceFlowIT {
 				String text = new PDFTextStripper().getText(doc);
 				org.assertj.core.api.Assertions.assertThat(text).contains("运行维护合规自检报告").contains(month);
 			}
+		}
+	}
+
+	@Test
+	void anAuditIsPlannedFromTheProgrammeAndASurveyIsAnswered() {
+		TestUsers people = new TestUsers(this.context);
+		Person rep = people.create("gfrep", null, "MANAGEMENT_REP");
+		Person user = people.create("gfuser", null, "DEPARTMENT_USER");
+		String base = "http://127.0.0.1:" + this.port;
+		// a year no other test sets a programme for
+		int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 2;
+
+		try (Playwright playwright = Browser.playwright();
+				com.microsoft.playwright.Browser browser = Browser.launch(playwright);
+				BrowserContext context = browser.newContext(Browser.context());
+				BrowserContext other = browser.newContext(Browser.context())) {
+			Page page = Browser.signIn(context, base, rep.username(), TestUsers.PASSWORD);
+
+			// the year's programme set up, an audit planned for one object not yet
+			// covered
+			page.navigate(base + "/governance/audit-programme?year=" + year);
+			assertThat(page.locator("#programme-none")).isVisible();
+			page.selectOption("#programme-method", "ROLLING");
+			page.click("#programme-save");
+			assertThat(page.locator("#programme-objects")).hasText("59");
+			assertThat(page.locator("#programme-uncovered")).hasText("59");
+			page.check("[id='pick-8.3.6']");
+			page.fill("#plan-title", year + " 年变更管理专项审核");
+			page.fill("#plan-due", year + "-05-20T17:00");
+			page.click("#plan-submit");
+			assertThat(page.locator("#audit-panel")).containsText("8.3.6");
+			page.navigate(base + "/governance/audit-programme?year=" + year);
+			assertThat(page.locator("tr[data-clause='8.3.6']")).hasAttribute("data-coverage", "PLANNED");
+			assertThat(page.locator("#programme-uncovered")).hasText("58");
+			assertThat(page.locator("#programme-audits")).containsText(year + " 年变更管理专项审核");
+
+			// a survey drafted and sent on its page
+			page.navigate(base + "/work/survey/new");
+			page.fill("#title", "运维服务满意度调查 " + user.username());
+			page.selectOption("#assigneeId", String.valueOf(rep.id()));
+			page.click("#item-save");
+			page.fill("#survey-questions-text", "服务台响应速度\n故障处理质量");
+			page.fill("#survey-closes", java.time.LocalDate.now().plusDays(5).toString());
+			page.click("#survey-save");
+			assertThat(page.locator("#survey-questions-text")).hasValue("服务台响应速度\n故障处理质量");
+			page.click("#transition-open");
+			assertThat(page.locator("#survey-invited")).not().hasText("0");
+			String number = page.locator("#item-number").textContent().strip();
+
+			// the person asked answers it under My surveys
+			Page answering = Browser.signIn(other, base, user.username(), TestUsers.PASSWORD);
+			answering.navigate(base + "/surveys");
+			answering.click("#my-surveys a[data-number='" + number + "']");
+			answering.click("label[for='q1-5']");
+			answering.click("label[for='q2-3']");
+			answering.fill("#survey-comment", "夜间报修响应慢");
+			answering.click("#survey-submit");
+			assertThat(answering.locator("#survey-thanks")).isVisible();
+
+			page.reload();
+			assertThat(page.locator("#survey-responded")).hasText("1");
+			assertThat(page.locator("#survey-comments")).containsText("夜间报修响应慢");
 		}
 	}
 

@@ -95,7 +95,7 @@ class SurveyController {
 
 	@GetMapping("/surveys/{number}")
 	String questionnaire(@PathVariable String number, Model model) {
-		model.addAttribute("q", this.surveys.questionnaire(number));
+		model.addAttribute("questionnaire", this.surveys.questionnaire(number));
 		return "governance/survey-answer";
 	}
 
