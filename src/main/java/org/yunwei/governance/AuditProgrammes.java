@@ -182,6 +182,11 @@ public class AuditProgrammes {
 		if (year < 2000 || year > 2100) {
 			throw NotFound.of("auditProgramme", year);
 		}
+		return view(year);
+	}
+
+	/** A year's programme and its coverage (read by the system: the clause tree). */
+	ProgrammeView view(int year) {
 		List<Map<String, Object>> rows = this.jdbc.queryForList(
 				"select * from gov_audit_programme where programme_year = :year",
 				new MapSqlParameterSource("year", year));

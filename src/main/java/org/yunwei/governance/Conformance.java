@@ -87,10 +87,13 @@ public class Conformance {
 
 	private final ZoneId zone;
 
+	private final GovernanceRecords records;
+
 	Conformance(StandardCatalogue catalogue, Governance governance, DocumentManagement documents, Workflows workflows,
 			WorkItems items, RecurringWork recurring, Directory directory, NamedParameterJdbcTemplate jdbc,
-			AccessControl access, AuditTrail audit, Clock clock,
+			AccessControl access, AuditTrail audit, Clock clock, GovernanceRecords records,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+		this.records = records;
 		this.catalogue = catalogue;
 		this.governance = governance;
 		this.documents = documents;
@@ -225,7 +228,7 @@ public class Conformance {
 	/** What every rule needs, read once per judgement. */
 	private record Facts(List<EffectiveDocument> documents, Map<String, IndicatorView> indicators,
 			Map<String, List<Assessment>> assessments, Map<String, RuleResult> workflows,
-			Map<String, RuleResult> recurring, LocalDate today) {
+			Map<String, RuleResult> recurring, Map<String, RuleResult> records, LocalDate today) {
 	}
 
 	private List<ClauseView> judge() {
@@ -233,7 +236,7 @@ public class Conformance {
 		Map<String, IndicatorView> indicators = new HashMap<>();
 		this.governance.latest().forEach((i) -> indicators.put(i.code(), i));
 		Facts facts = new Facts(this.documents.inEffect(), indicators, assessments(), new HashMap<>(), new HashMap<>(),
-				today);
+				new HashMap<>(), today);
 		return this.catalogue.children(null).stream().map((c) -> view(c, facts)).toList();
 	}
 
@@ -294,6 +297,8 @@ public class Conformance {
 			case RECURRING -> rebased(rule, facts.recurring().computeIfAbsent(rule.argument(), (t) -> recurring(rule)));
 			case INDICATOR -> indicator(rule, facts.indicators().get(rule.argument()));
 			case ASSESS -> assessed(rule, facts.assessments().getOrDefault(rule.clause(), List.of()), facts.today());
+			case RECORD ->
+				rebased(rule, facts.records().computeIfAbsent(rule.argument(), (t) -> this.records.judge(rule)));
 		};
 	}
 

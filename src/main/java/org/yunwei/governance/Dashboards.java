@@ -82,8 +82,12 @@ public class Dashboards {
 
 	private final ZoneId zone;
 
+	private final org.yunwei.workitem.WorkItems items;
+
 	Dashboards(NamedParameterJdbcTemplate jdbc, Governance governance, StandardCatalogue catalogue,
-			AccessControl access, Clock clock, @Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+			AccessControl access, Clock clock, org.yunwei.workitem.WorkItems items,
+			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+		this.items = items;
 		this.jdbc = jdbc;
 		this.governance = governance;
 		this.catalogue = catalogue;
@@ -247,10 +251,17 @@ public class Dashboards {
 				for (NonconformityView.Source s : NonconformityView.Source.values()) {
 					bySource.put(s.name(), 0L);
 				}
-				this.jdbc.query("select source, count(*) from gov_nonconformity where verified_at is null or effective"
-						+ " = false group by source", new MapSqlParameterSource(), (rs) -> {
-							bySource.put(rs.getString(1), rs.getLong(2));
+				// open: not yet found effective, and neither closed nor cancelled
+				Map<Long, String> sources = new java.util.HashMap<>();
+				this.jdbc.query("select item_id, source from gov_nonconformity where verified_at is null or effective"
+						+ " = false", new MapSqlParameterSource(), (rs) -> {
+							sources.put(rs.getLong(1), rs.getString(2));
 						});
+				this.items.briefs(sources.keySet())
+					.values()
+					.stream()
+					.filter((b) -> !b.category().isEnd())
+					.forEach((b) -> bySource.merge(sources.get(b.id()), 1L, Long::sum));
 				out.put("bySource", bySource);
 			}
 		}

@@ -12,7 +12,7 @@ public record EvidenceRule(String clause, Kind kind, String argument, String lab
 	/** The kinds of evidence. */
 	public enum Kind {
 
-		DOC, PLAN, WORKFLOW, RECURRING, INDICATOR, ASSESS;
+		DOC, PLAN, WORKFLOW, RECURRING, INDICATOR, ASSESS, RECORD;
 
 		public String messageKey() {
 			return "conformance.rule." + name();

@@ -36,6 +36,10 @@ public class StandardCatalogue {
 
 	private final List<EvidenceRule> rules;
 
+	/** The governance records a {@code RECORD} evidence rule may name. */
+	static final java.util.Set<String> RECORDS = java.util.Set.of("programme", "audit", "survey", "compliancePost",
+			"complianceTraining");
+
 	private volatile List<org.yunwei.platform.standard.Clause> leaves;
 
 	public StandardCatalogue(StandardClauses clauses) {
@@ -186,7 +190,8 @@ public class StandardCatalogue {
 				EvidenceRule.Kind kind = EvidenceRule.Kind.valueOf(f[1]);
 				boolean ok = f.length == 5 && this.clauses.exists(f[0]) && children(f[0]).isEmpty() && !f[3].isBlank()
 						&& !f[4].isBlank() && seen.add(f[0] + "\t" + f[1] + "\t" + f[2])
-						&& (kind != EvidenceRule.Kind.INDICATOR || this.indicators.containsKey(f[2]));
+						&& (kind != EvidenceRule.Kind.INDICATOR || this.indicators.containsKey(f[2]))
+						&& (kind != EvidenceRule.Kind.RECORD || RECORDS.contains(f[2]));
 				if (!ok) {
 					throw new IllegalArgumentException();
 				}

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Compliance management (9.3 b, d) over REST: a compliance post set up, handed to another
  * holder (a stale edit refused), a compliance training recorded with who attended, and
- * the overview counting the trainings and people trained in the last twelve months; an
- * engineer reads but does not change it; the changes are audited.
+ * the overview counting the trainings and people trained in the last twelve months, the
+ * clause tree finding both for 9.3; an engineer reads but does not change it; the changes
+ * are audited.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "yunwei.test.context=conformance", "yunwei.test.schema-suffix=_conformance" })
@@ -93,6 +94,16 @@ class ComplianceIT {
 			.get("/api/v1/audit?recordType=compliancePost&recordId=" + id, api.token("auditadmin", Api.ADMIN_PASSWORD))
 			.json();
 		assertThat(trail.toString()).contains(String.valueOf(id));
+	}
+
+	static String status(JsonNode clause, String argument) {
+		for (JsonNode r : clause.get("rules")) {
+			if (r.get("rule").get("kind").asString().equals("RECORD")
+					&& r.get("rule").get("argument").asString().equals(argument)) {
+				return r.get("status").asString();
+			}
+		}
+		throw new AssertionError("no RECORD rule " + argument + " in " + clause);
 	}
 
 }

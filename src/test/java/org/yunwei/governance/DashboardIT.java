@@ -73,6 +73,32 @@ class DashboardIT {
 		assertThat(status.get("missed").asInt()).isGreaterThanOrEqualTo(1);
 		assertThat(status.get("below").toString()).contains("6-1");
 		assertThat(api.get("/api/v1/governance/dashboard/nothing", token).status()).isEqualTo(422);
+
+		// the open nonconformities by source: one raised counts, cancelled it no longer
+		// does
+		long before = api.get("/api/v1/governance/dashboard/nonconformities", token)
+			.json()
+			.get("bySource")
+			.get("OTHER")
+			.asLong();
+		Response raised = api.post("/api/v1/governance/nonconformities", token,
+				Api.json(java.util.Map.of("title", "机房巡检记录缺页", "source", "OTHER", "clause", "8.4.1")));
+		assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+		String nc = raised.json().get("number").asString();
+		assertThat(api.get("/api/v1/governance/dashboard/nonconformities", token)
+			.json()
+			.get("bySource")
+			.get("OTHER")
+			.asLong()).isEqualTo(before + 1);
+		assertThat(api
+			.post("/api/v1/work-items/" + nc + "/transitions/cancel", token,
+					Api.json(java.util.Map.of("comment", "巡检记录已找到，不构成不符合")))
+			.status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/governance/dashboard/nonconformities", token)
+			.json()
+			.get("bySource")
+			.get("OTHER")
+			.asLong()).isEqualTo(before);
 	}
 
 	private static List<String> ids(JsonNode widgets) {

@@ -134,6 +134,10 @@ class SurveyIT {
 		assertThat(api.post("/api/v1/work-items/" + number + "/transitions/complete", token, "{}").status())
 			.isEqualTo(200);
 
+		assertThat(ComplianceIT.status(api.get("/api/v1/governance/conformance/9.2", token).json(), "survey"))
+			.as("a survey completed with its report this year")
+			.isEqualTo("MET");
+
 		String report;
 		try (PDDocument doc = Loader
 			.loadPDF(api.download("/api/v1/governance/surveys/" + number + "/report?lang=zh", token))) {

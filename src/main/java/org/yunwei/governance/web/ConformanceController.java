@@ -40,8 +40,11 @@ class ConformanceController {
 
 	private final ZoneId zone;
 
-	ConformanceController(Conformance conformance, AccessControl access,
+	private final tools.jackson.databind.json.JsonMapper json;
+
+	ConformanceController(Conformance conformance, AccessControl access, tools.jackson.databind.json.JsonMapper json,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+		this.json = json;
 		this.conformance = conformance;
 		this.access = access;
 		this.zone = ZoneId.of(zone);
@@ -51,6 +54,7 @@ class ConformanceController {
 	String tree(Model model) {
 		List<ClauseView> chapters = this.conformance.tree();
 		model.addAttribute("chapters", chapters);
+		model.addAttribute("now", this.json.writeValueAsString(now(chapters)));
 		Map<ClauseStatus, Long> counts = new LinkedHashMap<>();
 		for (ClauseStatus s : ClauseStatus.values()) {
 			counts.put(s, chapters.stream().mapToLong((c) -> c.count(s)).sum());
@@ -89,20 +93,27 @@ class ConformanceController {
 		return "redirect:/governance/conformance/" + c.clause().number();
 	}
 
-	/**
-	 * The radar's and the trend's data: each chapter's score now and as recorded by day.
-	 */
-	@GetMapping("/scores")
-	@ResponseBody
-	Map<String, Object> scores() {
-		Map<String, Object> out = new LinkedHashMap<>();
-		List<ClauseView> chapters = this.conformance.tree();
+	/** Each chapter's score now, as the radar draws it. */
+	private static List<Map<String, Object>> now(List<ClauseView> chapters) {
 		List<Map<String, Object>> now = new ArrayList<>();
 		for (ClauseView c : chapters) {
 			now.add(Map.of("chapter", c.clause().number(), "title", c.clause().titleZh(), "titleEn",
 					c.clause().titleEn(), "score", c.score()));
 		}
-		out.put("now", now);
+		return now;
+	}
+
+	/**
+	 * The radar's and the trend's data: each chapter's score now (left out with
+	 * {@code now=false}, for the page that judged it already) and as recorded by day.
+	 */
+	@GetMapping("/scores")
+	@ResponseBody
+	Map<String, Object> scores(@RequestParam(defaultValue = "true") boolean now) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		if (now) {
+			out.put("now", now(this.conformance.tree()));
+		}
 		Map<String, Map<String, Object>> byDay = new TreeMap<>();
 		this.conformance.trend(LocalDate.now(this.zone).minusDays(365))
 			.forEach((s) -> byDay.computeIfAbsent(s.on().toString(), (d) -> new LinkedHashMap<>())
