@@ -136,9 +136,12 @@ public class AuditProgrammes {
 
 	private final ZoneId zone;
 
+	private final org.yunwei.platform.Texts texts;
+
 	AuditProgrammes(NamedParameterJdbcTemplate jdbc, StandardCatalogue catalogue, WorkItems items,
 			InternalAudits audits, Directory directory, AccessControl access, AuditTrail trail, Clock clock,
-			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+			org.yunwei.platform.Texts texts, @Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.items = items;
@@ -338,7 +341,7 @@ public class AuditProgrammes {
 		}
 		WorkItemFormData f = new WorkItemFormData();
 		f.setTitle(a.title().strip());
-		f.setDescription(this.audits.text("programme.auditDescription", String.valueOf(year)));
+		f.setDescription(this.texts.stored("programme.auditDescription", String.valueOf(year)));
 		f.setAssigneeId(a.auditorId());
 		f.setDueAt(a.dueAt());
 		WorkItemView item = this.items.create(InternalAudits.TYPE, f);

@@ -170,10 +170,10 @@ public class Compliance {
 	public PostView savePost(Long id, Post p) {
 		this.access.require(Governance.MANAGE);
 		List<Violation> v = new ArrayList<>();
-		if (blank(p.name()) || p.name().strip().length() > 100) {
+		if (org.yunwei.platform.Texts.blank(p.name()) || p.name().strip().length() > 100) {
 			v.add(new Violation("name", "compliance.error.postName", List.of()));
 		}
-		if (blank(p.duties()) || p.duties().strip().length() > 2000) {
+		if (org.yunwei.platform.Texts.blank(p.duties()) || p.duties().strip().length() > 2000) {
 			v.add(new Violation("duties", "compliance.error.duties", List.of()));
 		}
 		if (p.holderId() == null || !this.directory.isActiveUser(p.holderId())) {
@@ -192,7 +192,7 @@ public class Compliance {
 			.addValue("duties", p.duties().strip())
 			.addValue("holder", p.holderId())
 			.addValue("on", p.appointedOn())
-			.addValue("basis", blank(p.basis()) ? null : p.basis().strip())
+			.addValue("basis", org.yunwei.platform.Texts.blank(p.basis()) ? null : p.basis().strip())
 			.addValue("active", p.active() == null || p.active())
 			.addValue("at", Timestamps.utc(this.clock.instant()));
 		long postId;
@@ -227,7 +227,7 @@ public class Compliance {
 		List<Long> attendees = (t.attendeeIds() == null) ? List.of()
 				: List.copyOf(new LinkedHashSet<>(t.attendeeIds()));
 		List<Violation> v = new ArrayList<>();
-		if (blank(t.title()) || t.title().strip().length() > 200) {
+		if (org.yunwei.platform.Texts.blank(t.title()) || t.title().strip().length() > 200) {
 			v.add(new Violation("title", "compliance.error.trainingTitle", List.of()));
 		}
 		if (t.heldOn() == null || t.heldOn().isAfter(today())) {
@@ -236,7 +236,7 @@ public class Compliance {
 		if (t.hours() == null || t.hours().signum() <= 0 || t.hours().compareTo(BigDecimal.valueOf(100)) >= 0) {
 			v.add(new Violation("hours", "compliance.error.hours", List.of()));
 		}
-		if (blank(t.trainer()) || t.trainer().strip().length() > 100) {
+		if (org.yunwei.platform.Texts.blank(t.trainer()) || t.trainer().strip().length() > 100) {
 			v.add(new Violation("trainer", "compliance.error.trainer", List.of()));
 		}
 		if (attendees.isEmpty() || attendees.stream().anyMatch((u) -> !this.directory.isActiveUser(u))) {
@@ -255,7 +255,7 @@ public class Compliance {
 				new MapSqlParameterSource("title", t.title().strip()).addValue("on", t.heldOn())
 					.addValue("hours", t.hours())
 					.addValue("trainer", t.trainer().strip())
-					.addValue("content", blank(t.content()) ? null : t.content().strip())
+					.addValue("content", org.yunwei.platform.Texts.blank(t.content()) ? null : t.content().strip())
 					.addValue("by", me.id())
 					.addValue("at", Timestamps.utc(this.clock.instant())),
 				key, new String[] { "id" });
@@ -267,10 +267,6 @@ public class Compliance {
 		this.trail.record(AuditEvent.of(AuditAction.CREATE, "complianceTraining", id,
 				t.title().strip() + " " + t.heldOn() + " " + attendees.size()));
 		return trainings("id = :id", new MapSqlParameterSource("id", id)).get(0);
-	}
-
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
 	}
 
 }

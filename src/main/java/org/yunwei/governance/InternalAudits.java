@@ -7,8 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -56,7 +54,7 @@ public class InternalAudits {
 
 	private final Directory directory;
 
-	private final MessageSource messages;
+	private final org.yunwei.platform.Texts texts;
 
 	private final Clock clock;
 
@@ -69,9 +67,9 @@ public class InternalAudits {
 	private final java.time.ZoneId zone;
 
 	InternalAudits(NamedParameterJdbcTemplate jdbc, WorkItems items, Checklists checklists,
-			Nonconformities nonconformities, StandardCatalogue catalogue, Directory directory, MessageSource messages,
-			Clock clock, org.yunwei.platform.web.PdfDocuments pdf, org.yunwei.platform.audit.AuditTrail trail,
-			org.yunwei.platform.identity.AccessControl access,
+			Nonconformities nonconformities, StandardCatalogue catalogue, Directory directory,
+			org.yunwei.platform.Texts texts, Clock clock, org.yunwei.platform.web.PdfDocuments pdf,
+			org.yunwei.platform.audit.AuditTrail trail, org.yunwei.platform.identity.AccessControl access,
 			@org.springframework.beans.factory.annotation.Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
 		this.access = access;
 		this.pdf = pdf;
@@ -83,7 +81,7 @@ public class InternalAudits {
 		this.nonconformities = nonconformities;
 		this.catalogue = catalogue;
 		this.directory = directory;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -253,8 +251,8 @@ public class InternalAudits {
 			throw new ValidationFailed(v);
 		}
 		NonconformityView nc = this.nonconformities.register(new Nonconformities.Registration(title.strip(),
-				text("audit.findingOf", item.number(), item.title()), NonconformityView.Source.AUDIT, clause,
-				(departmentId != null) ? departmentId : audit.departmentId(), ownerId, dueAt));
+				this.texts.stored("audit.findingOf", item.number(), item.title()), NonconformityView.Source.AUDIT,
+				clause, (departmentId != null) ? departmentId : audit.departmentId(), ownerId, dueAt));
 		this.items.link(item.id(), LinkKind.PARENT_OF, nc.number());
 		return this.items.brief(nc.itemId()).orElseThrow();
 	}
@@ -301,7 +299,7 @@ public class InternalAudits {
 		List<String> points = documents.stream()
 			.filter((d) -> d.type() == org.yunwei.document.DocumentType.POLICY
 					|| d.type() == org.yunwei.document.DocumentType.PROCEDURE)
-			.map((d) -> text("selfcheck.point", d.title(), d.number()))
+			.map((d) -> this.texts.stored("selfcheck.point", d.title(), d.number()))
 			.limit(Checklists.MAX_POINTS)
 			.toList();
 		if (points.isEmpty()) {
@@ -316,14 +314,6 @@ public class InternalAudits {
 		if (audit.report() == null || audit.report().isBlank()) {
 			throw new Conflict("audit.error.noReport", audit.number());
 		}
-	}
-
-	String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
-	}
-
-	String shown(String key) {
-		return this.messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -18,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.platform.Conflict;
 import org.yunwei.platform.NotFound;
 import org.yunwei.platform.ReportingPeriod;
+import org.yunwei.platform.Texts;
 import org.yunwei.platform.Timestamps;
 import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.ValidationFailed.Violation;
@@ -53,17 +52,17 @@ public class ManagementReviews {
 
 	private final Directory directory;
 
-	private final MessageSource messages;
+	private final org.yunwei.platform.Texts texts;
 
 	private final Clock clock;
 
 	ManagementReviews(NamedParameterJdbcTemplate jdbc, WorkItems items, Nonconformities nonconformities,
-			Directory directory, MessageSource messages, Clock clock) {
+			Directory directory, org.yunwei.platform.Texts texts, Clock clock) {
 		this.jdbc = jdbc;
 		this.items = items;
 		this.nonconformities = nonconformities;
 		this.directory = directory;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -84,16 +83,16 @@ public class ManagementReviews {
 			if (this.chairId == null) {
 				out.add("chair");
 			}
-			if (blank(this.attendees)) {
+			if (Texts.blank(this.attendees)) {
 				out.add("attendees");
 			}
-			if (blank(this.inputPeriod)) {
+			if (Texts.blank(this.inputPeriod)) {
 				out.add("inputPeriod");
 			}
-			if (blank(this.suitability) || blank(this.adequacy) || blank(this.effectiveness)) {
+			if (Texts.blank(this.suitability) || Texts.blank(this.adequacy) || Texts.blank(this.effectiveness)) {
 				out.add("conclusions");
 			}
-			if (blank(this.resolutions)) {
+			if (Texts.blank(this.resolutions)) {
 				out.add("resolutions");
 			}
 			return out;
@@ -181,12 +180,13 @@ public class ManagementReviews {
 				new MapSqlParameterSource("id", item.id()).addValue("planned", m.plannedOn())
 					.addValue("held", m.heldOn())
 					.addValue("chair", m.chairId())
-					.addValue("attendees", strip(m.attendees()))
-					.addValue("period", blank(m.inputPeriod()) ? null : ReportingPeriod.parse(m.inputPeriod()).label())
-					.addValue("suitability", strip(m.suitability()))
-					.addValue("adequacy", strip(m.adequacy()))
-					.addValue("effectiveness", strip(m.effectiveness()))
-					.addValue("resolutions", strip(m.resolutions())));
+					.addValue("attendees", Texts.stripped(m.attendees()))
+					.addValue("period",
+							Texts.blank(m.inputPeriod()) ? null : ReportingPeriod.parse(m.inputPeriod()).label())
+					.addValue("suitability", Texts.stripped(m.suitability()))
+					.addValue("adequacy", Texts.stripped(m.adequacy()))
+					.addValue("effectiveness", Texts.stripped(m.effectiveness()))
+					.addValue("resolutions", Texts.stripped(m.resolutions())));
 		return get(number);
 	}
 
@@ -199,7 +199,7 @@ public class ManagementReviews {
 		WorkItemView item = this.items.get(number);
 		get(number);
 		List<Violation> v = new ArrayList<>();
-		if (blank(title)) {
+		if (Texts.blank(title)) {
 			v.add(new Violation("title", "review.error.problemTitle", List.of()));
 		}
 		if (departmentId == null) {
@@ -214,9 +214,9 @@ public class ManagementReviews {
 		if (!v.isEmpty()) {
 			throw new ValidationFailed(v);
 		}
-		NonconformityView nc = this.nonconformities.register(
-				new Nonconformities.Registration(title.strip(), text("review.problemOf", item.number(), item.title()),
-						NonconformityView.Source.REVIEW, clause, departmentId, ownerId, dueAt));
+		NonconformityView nc = this.nonconformities.register(new Nonconformities.Registration(title.strip(),
+				this.texts.stored("review.problemOf", item.number(), item.title()), NonconformityView.Source.REVIEW,
+				clause, departmentId, ownerId, dueAt));
 		this.items.link(item.id(), LinkKind.PARENT_OF, nc.number());
 		return this.items.brief(nc.itemId()).orElseThrow();
 	}
@@ -228,13 +228,13 @@ public class ManagementReviews {
 		ReviewView r = view(context.item());
 		List<String> missing = new ArrayList<>();
 		if (r.heldOn() == null) {
-			missing.add(shown("review.element.heldOn"));
+			missing.add(this.texts.shown("review.element.heldOn"));
 		}
 		if (r.chairId() == null) {
-			missing.add(shown("review.element.chair"));
+			missing.add(this.texts.shown("review.element.chair"));
 		}
-		if (blank(r.attendees())) {
-			missing.add(shown("review.element.attendees"));
+		if (Texts.blank(r.attendees())) {
+			missing.add(this.texts.shown("review.element.attendees"));
 		}
 		if (!missing.isEmpty()) {
 			throw new Conflict("review.error.incomplete", String.join(", ", missing));
@@ -245,34 +245,18 @@ public class ManagementReviews {
 	void resolved(TransitionContext context) {
 		ReviewView r = view(context.item());
 		List<String> missing = new ArrayList<>();
-		if (blank(r.suitability()) || blank(r.adequacy()) || blank(r.effectiveness())) {
-			missing.add(shown("review.element.conclusions"));
+		if (Texts.blank(r.suitability()) || Texts.blank(r.adequacy()) || Texts.blank(r.effectiveness())) {
+			missing.add(this.texts.shown("review.element.conclusions"));
 		}
-		if (blank(r.resolutions())) {
-			missing.add(shown("review.element.resolutions"));
+		if (Texts.blank(r.resolutions())) {
+			missing.add(this.texts.shown("review.element.resolutions"));
 		}
-		if (blank(r.inputPeriod())) {
-			missing.add(shown("review.element.inputPeriod"));
+		if (Texts.blank(r.inputPeriod())) {
+			missing.add(this.texts.shown("review.element.inputPeriod"));
 		}
 		if (!missing.isEmpty()) {
 			throw new Conflict("review.error.incomplete", String.join(", ", missing));
 		}
-	}
-
-	private String shown(String key) {
-		return this.messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
-	}
-
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
-	}
-
-	private static String strip(String s) {
-		return blank(s) ? null : s.strip();
 	}
 
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.yunwei.platform.Conflict;
 import org.yunwei.platform.NotFound;
+import org.yunwei.platform.Texts;
 import org.yunwei.platform.Timestamps;
 import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.ValidationFailed.Violation;
@@ -67,14 +67,14 @@ public class Nonconformities {
 
 	private final StandardClauses clauses;
 
-	private final MessageSource messages;
+	private final org.yunwei.platform.Texts texts;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	Nonconformities(NamedParameterJdbcTemplate jdbc, WorkItems items, AccessControl access, Directory directory,
-			StandardCatalogue catalogue, MessageSource messages, Clock clock,
+			StandardCatalogue catalogue, org.yunwei.platform.Texts texts, Clock clock,
 			@Value("${yunwei.time-zone:Asia/Shanghai}") String zone) {
 		this.jdbc = jdbc;
 		this.items = items;
@@ -82,7 +82,7 @@ public class Nonconformities {
 		this.directory = directory;
 		this.catalogue = catalogue;
 		this.clauses = catalogue.clauses();
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 		this.zone = ZoneId.of(zone);
 	}
@@ -110,7 +110,8 @@ public class Nonconformities {
 		f.setAssigneeId(r.assigneeId());
 		f.setDueAt(r.dueAt());
 		WorkItemView item = this.items.create(TYPE, f);
-		insert(item.id(), r.source(), null, null, blank(r.clause()) ? null : r.clause().strip(), r.departmentId());
+		insert(item.id(), r.source(), null, null, Texts.blank(r.clause()) ? null : r.clause().strip(),
+				r.departmentId());
 		return get(item.number());
 	}
 
@@ -138,9 +139,9 @@ public class Nonconformities {
 		}
 		this.access.runAs(actor, () -> {
 			WorkItemFormData f = new WorkItemFormData();
-			f.setTitle(text("nonconformity.indicatorTitle", spec.code(), spec.nameZh(), missed.period()));
-			f.setDescription(text("nonconformity.indicatorDescription", spec.code(), spec.nameZh(), missed.period(),
-					plain(missed.value()), plain(missed.target()), spec.unit(),
+			f.setTitle(this.texts.stored("nonconformity.indicatorTitle", spec.code(), spec.nameZh(), missed.period()));
+			f.setDescription(this.texts.stored("nonconformity.indicatorDescription", spec.code(), spec.nameZh(),
+					missed.period(), plain(missed.value()), plain(missed.target()), spec.unit(),
 					"[" + spec.code() + " " + missed.period() + "](/governance/indicators/" + spec.code() + "?period="
 							+ missed.period() + ")"));
 			f.setImpact(3);
@@ -252,11 +253,11 @@ public class Nonconformities {
 						+ " correction = :correction, corrective_action = :corrective, preventive_action = :preventive,"
 						+ " department_id = :department where item_id = :id",
 				new MapSqlParameterSource("id", item.id())
-					.addValue("clause", blank(a.clause()) ? null : a.clause().strip())
-					.addValue("cause", strip(a.cause()))
-					.addValue("correction", strip(a.correction()))
-					.addValue("corrective", strip(a.correctiveAction()))
-					.addValue("preventive", strip(a.preventiveAction()))
+					.addValue("clause", Texts.blank(a.clause()) ? null : a.clause().strip())
+					.addValue("cause", Texts.stripped(a.cause()))
+					.addValue("correction", Texts.stripped(a.correction()))
+					.addValue("corrective", Texts.stripped(a.correctiveAction()))
+					.addValue("preventive", Texts.stripped(a.preventiveAction()))
 					.addValue("department", a.departmentId()));
 		return view(item);
 	}
@@ -270,7 +271,7 @@ public class Nonconformities {
 		requireType(item);
 		requireWorker(item);
 		List<Violation> v = new ArrayList<>();
-		if (blank(title)) {
+		if (Texts.blank(title)) {
 			v.add(new Violation("title", "nonconformity.error.actionTitle", List.of()));
 		}
 		if (assigneeId == null) {
@@ -284,7 +285,7 @@ public class Nonconformities {
 		}
 		WorkItemFormData f = new WorkItemFormData();
 		f.setTitle(title.strip());
-		f.setDescription(text("nonconformity.actionOf", item.number(), item.title()));
+		f.setDescription(this.texts.stored("nonconformity.actionOf", item.number(), item.title()));
 		f.setAssigneeId(assigneeId);
 		f.setDueAt(dueAt);
 		f.setImpact(item.impact());
@@ -300,14 +301,14 @@ public class Nonconformities {
 	void analysed(TransitionContext context) {
 		NonconformityView nc = view(context.item());
 		List<String> missing = new ArrayList<>();
-		if (blank(nc.cause())) {
-			missing.add(shown("nonconformity.element.cause"));
+		if (Texts.blank(nc.cause())) {
+			missing.add(this.texts.shown("nonconformity.element.cause"));
 		}
-		if (blank(nc.correctiveAction())) {
-			missing.add(shown("nonconformity.element.correctiveAction"));
+		if (Texts.blank(nc.correctiveAction())) {
+			missing.add(this.texts.shown("nonconformity.element.correctiveAction"));
 		}
 		if (nc.actions().isEmpty()) {
-			missing.add(shown("nonconformity.element.actions"));
+			missing.add(this.texts.shown("nonconformity.element.actions"));
 		}
 		if (!missing.isEmpty()) {
 			throw new Conflict("nonconformity.error.analysis", String.join(", ", missing));
@@ -354,24 +355,6 @@ public class Nonconformities {
 		if (!this.items.canWork(item.id())) {
 			throw org.yunwei.platform.Forbidden.missing("improvement:write");
 		}
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
-	}
-
-	/** A label in the language of whoever is asking. */
-	private String shown(String key) {
-		return this.messages.getMessage(key, null, key,
-				org.springframework.context.i18n.LocaleContextHolder.getLocale());
-	}
-
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
-	}
-
-	private static String strip(String s) {
-		return blank(s) ? null : s.strip();
 	}
 
 }

@@ -35,10 +35,10 @@ public record NonconformityView(long itemId, String number, int version, Source 
 		if (this.clause == null) {
 			out.add("clause");
 		}
-		if (blank(this.cause)) {
+		if (org.yunwei.platform.Texts.blank(this.cause)) {
 			out.add("cause");
 		}
-		if (blank(this.correctiveAction)) {
+		if (org.yunwei.platform.Texts.blank(this.correctiveAction)) {
 			out.add("correctiveAction");
 		}
 		if (this.departmentId == null) {
@@ -53,14 +53,10 @@ public record NonconformityView(long itemId, String number, int version, Source 
 		if (this.actions.isEmpty()) {
 			out.add("actions");
 		}
-		if (blank(this.verification)) {
+		if (org.yunwei.platform.Texts.blank(this.verification)) {
 			out.add("verification");
 		}
 		return out;
-	}
-
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
 	}
 
 }

@@ -11,8 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -67,14 +65,14 @@ public class Incidents {
 
 	private final AuditTrail audit;
 
-	private final MessageSource messages;
+	private final org.yunwei.platform.Texts texts;
 
 	private final Clock clock;
 
 	private final List<String> stakeholders;
 
 	Incidents(NamedParameterJdbcTemplate jdbc, AccessControl access, WorkItems items, Directory directory,
-			Notifications notifications, AuditTrail audit, MessageSource messages, Clock clock,
+			Notifications notifications, AuditTrail audit, org.yunwei.platform.Texts texts, Clock clock,
 			@Value("${yunwei.incident.major-stakeholders:role:OM_HEAD,role:MANAGEMENT_REP,group,requester,watchers}") String stakeholders) {
 		this.jdbc = jdbc;
 		this.access = access;
@@ -82,7 +80,7 @@ public class Incidents {
 		this.directory = directory;
 		this.notifications = notifications;
 		this.audit = audit;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 		this.stakeholders = List.of(stakeholders.split(",")).stream().map(String::strip).toList();
 	}
@@ -256,7 +254,7 @@ public class Incidents {
 			f.setUrgency(1);
 			item = this.items.update(item.id(), f);
 		}
-		this.items.comment(item.id(), text("incident.journal.declared", reason.strip()), true);
+		this.items.comment(item.id(), this.texts.shown("incident.journal.declared", reason.strip()), true);
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "majorIncident", item.id(), item.number()));
 		this.notifications.tell(NotificationEvent.MAJOR_INCIDENT, item.id(), stakeholders(item, me.id()),
 				Map.of("by", me.displayName(), "reason", reason.strip()));
@@ -285,7 +283,7 @@ public class Incidents {
 					.addValue("n", people.size())
 					.addValue("by", me.id())
 					.addValue("at", Timestamps.utc(this.clock.instant())));
-		this.items.comment(item.id(), text("incident.journal.update", message.strip()), false);
+		this.items.comment(item.id(), this.texts.shown("incident.journal.update", message.strip()), false);
 		this.notifications.tell(NotificationEvent.MAJOR_INCIDENT_UPDATE, item.id(), people,
 				Map.of("by", me.displayName(), "message", message.strip()));
 		return details(item);
@@ -335,7 +333,7 @@ public class Incidents {
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "majorIncidentReview", item.id(),
 				item.number() + (form.isComplete() ? " completed" : "")));
 		if (form.isComplete()) {
-			this.items.comment(item.id(), text("incident.journal.reviewed"), true);
+			this.items.comment(item.id(), this.texts.shown("incident.journal.reviewed"), true);
 		}
 		return details(item);
 	}
@@ -453,7 +451,7 @@ public class Incidents {
 			throw new ValidationFailed("parent", "incident.error.oneLevel");
 		}
 		this.items.link(parent.id(), org.yunwei.workitem.LinkKind.PARENT_OF, child.number());
-		this.items.comment(child.id(), text("incident.journal.childOf", parent.number()), false);
+		this.items.comment(child.id(), this.texts.shown("incident.journal.childOf", parent.number()), false);
 		return family(child.number());
 	}
 
@@ -463,7 +461,7 @@ public class Incidents {
 	 */
 	void resolveChildren(org.yunwei.workitem.TransitionContext context) {
 		WorkItemView parent = context.item();
-		String comment = text("incident.journal.resolvedWithParent", parent.number())
+		String comment = this.texts.shown("incident.journal.resolvedWithParent", parent.number())
 				+ ((context.comment() == null || context.comment().isBlank()) ? "" : "\n\n" + context.comment());
 		for (String number : context.openLinked(org.yunwei.workitem.LinkKind.PARENT_OF)) {
 			WorkItemView child = this.items.get(number);
@@ -592,10 +590,6 @@ public class Incidents {
 		if (!this.items.canWork(item.id())) {
 			throw Forbidden.missing(TYPE + ":write");
 		}
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 	private static String blankToNull(String s) {

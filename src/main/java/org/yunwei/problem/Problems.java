@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -60,19 +59,19 @@ public class Problems {
 
 	private final AuditTrail audit;
 
-	private final MessageSource messages;
+	private final org.yunwei.platform.Texts texts;
 
 	private final Clock clock;
 
 	Problems(NamedParameterJdbcTemplate jdbc, AccessControl access, WorkItems items, Incidents incidents,
-			Directory directory, AuditTrail audit, MessageSource messages, Clock clock) {
+			Directory directory, AuditTrail audit, org.yunwei.platform.Texts texts, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.items = items;
 		this.incidents = incidents;
 		this.directory = directory;
 		this.audit = audit;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -108,7 +107,7 @@ public class Problems {
 		}
 		WorkItemFormData f = new WorkItemFormData();
 		f.setTitle((title == null || title.isBlank()) ? from.get(0).title() : title.strip());
-		StringBuilder d = new StringBuilder(text("problem.raisedFrom")).append('\n');
+		StringBuilder d = new StringBuilder(this.texts.shown("problem.raisedFrom")).append('\n');
 		from.forEach((i) -> d.append("- ").append(i.number()).append(' ').append(i.title()).append('\n'));
 		f.setDescription(d.toString().strip());
 		f.setServiceId(from.get(0).serviceId());
@@ -292,10 +291,6 @@ public class Problems {
 		if (!this.items.canWork(p.id())) {
 			throw Forbidden.missing(TYPE + ":write");
 		}
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 	private static String blank(String s) {

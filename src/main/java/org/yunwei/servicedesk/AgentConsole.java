@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -71,18 +69,18 @@ public class AgentConsole {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final MessageSource messages;
+	private final org.yunwei.platform.Texts texts;
 
 	private final ServiceDesk desk;
 
 	AgentConsole(WorkItems items, WorkItemTypes types, Directory directory, AccessControl access,
-			NamedParameterJdbcTemplate jdbc, MessageSource messages, ServiceDesk desk) {
+			NamedParameterJdbcTemplate jdbc, org.yunwei.platform.Texts texts, ServiceDesk desk) {
 		this.items = items;
 		this.types = types;
 		this.directory = directory;
 		this.access = access;
 		this.jdbc = jdbc;
-		this.messages = messages;
+		this.texts = texts;
 		this.desk = desk;
 	}
 
@@ -201,11 +199,12 @@ public class AgentConsole {
 			this.items.addWatcher(into.id(), duplicate.requester().id());
 		}
 		this.items.comment(into.id(),
-				text("desk.journal.mergedFrom", duplicate.number(), duplicate.title(),
+				this.texts.shown("desk.journal.mergedFrom", duplicate.number(), duplicate.title(),
 						(duplicate.requester() == null) ? "—" : duplicate.requester().name()) + withComment(comment),
 				true);
-		this.items.take(duplicate.id(), close, new TransitionRequest(
-				text("desk.journal.mergedInto", into.number()) + withComment(comment), false, null, null, null));
+		this.items.take(duplicate.id(), close,
+				new TransitionRequest(this.texts.shown("desk.journal.mergedInto", into.number()) + withComment(comment),
+						false, null, null, null));
 		return this.items.get(into.number());
 	}
 
@@ -246,9 +245,11 @@ public class AgentConsole {
 			}
 		}
 		this.items.link(to.id(), LinkKind.RELATES_TO, from.number());
-		this.items.comment(to.id(), text("desk.journal.convertedFrom", from.number()) + withComment(comment), true);
-		this.items.take(from.id(), close, new TransitionRequest(
-				text("desk.journal.convertedTo", to.number()) + withComment(comment), false, null, null, null));
+		this.items.comment(to.id(),
+				this.texts.shown("desk.journal.convertedFrom", from.number()) + withComment(comment), true);
+		this.items.take(from.id(), close,
+				new TransitionRequest(this.texts.shown("desk.journal.convertedTo", to.number()) + withComment(comment),
+						false, null, null, null));
 		return this.items.get(to.number());
 	}
 
@@ -315,10 +316,6 @@ public class AgentConsole {
 			.map(TransitionView::name)
 			.findFirst()
 			.orElseThrow(() -> new Conflict("desk.error.cannotEnd", item.number()));
-	}
-
-	private String text(String key, Object... args) {
-		return this.messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 	private String withComment(String comment) {
