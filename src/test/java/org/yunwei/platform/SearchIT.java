@@ -79,7 +79,11 @@ class SearchIT {
 		assertThat(snippets(byAgent.get("hits").get(0), "notes")).anyMatch((s) -> s.contains("<mark>定影器</mark>"));
 		JsonNode byUser = search(api, userToken, "定影器 " + tag);
 		assertThat(byUser.get("total").asLong()).as("a requester never finds a work note").isZero();
-		JsonNode userHit = search(api, userToken, "维修 " + tag).get("hits").get(0);
+		// the comment was written after the note: it may be indexed a moment later
+		JsonNode userHit = awaitSearch(api, userToken, "维修 " + tag, (r) -> r.get("hits").size() == 1
+				&& snippets(r.get("hits").get(0), "comments").stream().anyMatch((s) -> s.contains("<mark>维修</mark>")))
+			.get("hits")
+			.get(0);
 		assertThat(snippets(userHit, "comments")).anyMatch((s) -> s.contains("已联系<mark>维修</mark>"));
 		assertThat(userHit.toString()).as("nor sees it in a highlight").doesNotContain("定影");
 		// someone else's ticket is not found at all
