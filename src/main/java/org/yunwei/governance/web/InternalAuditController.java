@@ -87,17 +87,9 @@ class InternalAuditController {
 	}
 
 	static ResponseEntity<byte[]> pdf(InternalAudits audits, String number, String lang) {
-		java.util.Locale locale = (lang == null) ? org.springframework.context.i18n.LocaleContextHolder.getLocale()
-				: "en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE;
-		byte[] bytes = audits.reportPdf(number, locale);
-		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-					org.springframework.http.ContentDisposition.inline()
-						.filename("audit-report-" + number + ".pdf")
-						.build()
-						.toString())
-			.body(bytes);
+		return org.yunwei.platform.web.PdfDocuments.file(
+				audits.reportPdf(number, org.yunwei.platform.web.PdfDocuments.language(lang)),
+				org.springframework.http.MediaType.APPLICATION_PDF, "audit-report-" + number + ".pdf", true);
 	}
 
 	/** The same over REST. */

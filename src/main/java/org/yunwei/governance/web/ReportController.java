@@ -10,9 +10,6 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -110,26 +107,19 @@ class ReportController {
 			case "review-pack" -> Reports.Kind.REVIEW_PACK;
 			default -> throw new ValidationFailed("kind", "report.error.kind", kind);
 		};
-		Locale locale = (lang == null) ? LocaleContextHolder.getLocale()
-				: "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+		Locale locale = org.yunwei.platform.web.PdfDocuments.language(lang);
 		String label = ReportingPeriod.parse(period).label();
 		String name = kind + "-" + label + "." + format;
 		if ("pdf".equals(format)) {
-			return file(reports.pdf(k, label, locale), MediaType.APPLICATION_PDF, name);
+			return org.yunwei.platform.web.PdfDocuments.file(reports.pdf(k, label, locale), MediaType.APPLICATION_PDF,
+					name, false);
 		}
 		if ("xlsx".equals(format)) {
-			return file(reports.workbook(k, label, locale),
-					MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-					name);
+			return org.yunwei.platform.web.PdfDocuments.file(reports.workbook(k, label, locale),
+					MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), name,
+					false);
 		}
 		throw new ValidationFailed("format", "error.export.format");
-	}
-
-	private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.body(bytes);
 	}
 
 }

@@ -75,16 +75,9 @@ class SurveyController {
 	}
 
 	static ResponseEntity<byte[]> pdf(Surveys surveys, String number, String lang) {
-		java.util.Locale locale = (lang == null) ? org.springframework.context.i18n.LocaleContextHolder.getLocale()
-				: "en".equals(lang) ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE;
-		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-					org.springframework.http.ContentDisposition.inline()
-						.filename("survey-report-" + number + ".pdf")
-						.build()
-						.toString())
-			.body(surveys.reportPdf(number, locale));
+		return org.yunwei.platform.web.PdfDocuments.file(
+				surveys.reportPdf(number, org.yunwei.platform.web.PdfDocuments.language(lang)),
+				org.springframework.http.MediaType.APPLICATION_PDF, "survey-report-" + number + ".pdf", true);
 	}
 
 	@GetMapping("/surveys")

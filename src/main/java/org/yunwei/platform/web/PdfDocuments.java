@@ -48,6 +48,32 @@ public class PdfDocuments {
 		}
 	}
 
+	/**
+	 * The language a document is asked for: {@code lang=en} or {@code zh}, else the
+	 * reader's.
+	 */
+	public static Locale language(String lang) {
+		return (lang == null || lang.isBlank()) ? org.springframework.context.i18n.LocaleContextHolder.getLocale()
+				: "en".equals(lang) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+	}
+
+	/**
+	 * A generated file as the response: opened in the browser ({@code inline}) or
+	 * downloaded under its name.
+	 */
+	public static org.springframework.http.ResponseEntity<byte[]> file(byte[] bytes,
+			org.springframework.http.MediaType type, String name, boolean inline) {
+		org.springframework.http.ContentDisposition disposition = (inline
+				? org.springframework.http.ContentDisposition.inline()
+				: org.springframework.http.ContentDisposition.attachment())
+			.filename(name, java.nio.charset.StandardCharsets.UTF_8)
+			.build();
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(type)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.body(bytes);
+	}
+
 	/** Renders a template with its model in a language as a PDF. */
 	public byte[] render(String template, Map<String, Object> model, Locale locale) {
 		String html = this.templates.process(template, new Context(locale, model));
