@@ -369,7 +369,9 @@ public class Run {
 					continue;
 				}
 				String path = "/api/v1/work-items?type=incident&size=50" + f.query() + (deep ? "&after=" + after : "");
-				String uiPath = "/work/incident?size=50" + f.query() + (deep ? "&after=" + after : "");
+				// the page's own filter: view=open for the open lists, view=all for the others
+				String uiPath = "/work/incident?" + (f.query().contains("open=true") ? "view=open" : "view=all")
+						+ f.query().replace("&open=true", "") + (deep ? "&after=" + after : "");
 				long[] rest = new long[reps];
 				long[] page = new long[reps];
 				long[] sql = new long[reps];

@@ -670,10 +670,11 @@ public class Changes {
 		Map<Long, Window> byId = new HashMap<>();
 		windows.forEach((w) -> byId.put(w.itemId, w));
 		this.items.ciIdsOf(byId.keySet()).forEach((id, cis) -> byId.get(id).cis.addAll(cis));
-		this.jdbc.query("select item_id, ci_id from chg_affected where item_id in (:ids)",
-				new MapSqlParameterSource("ids", byId.keySet()), (rs) -> {
-					byId.get(rs.getLong(1)).cis.add(rs.getLong(2));
-				});
+		org.yunwei.platform.IdChunks.each(byId.keySet(),
+				(ids) -> this.jdbc.query("select item_id, ci_id from chg_affected where item_id in (:ids)",
+						new MapSqlParameterSource("ids", ids), (rs) -> {
+							byId.get(rs.getLong(1)).cis.add(rs.getLong(2));
+						}));
 		for (WorkItemBrief b : this.items.briefs(byId.keySet()).values()) {
 			if (b.serviceId() != null) {
 				byId.get(b.id()).services.add(b.serviceId());

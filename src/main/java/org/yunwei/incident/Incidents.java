@@ -359,10 +359,13 @@ public class Incidents {
 			return List.of();
 		}
 		Map<Long, List<Long>> byCategory = new java.util.LinkedHashMap<>();
-		this.jdbc.query("select item_id, category_id from inc_incident where category_id is not null"
-				+ " and item_id in (:ids) order by item_id", new MapSqlParameterSource("ids", ids), (rs) -> {
-					byCategory.computeIfAbsent(rs.getLong(2), (k) -> new ArrayList<>()).add(rs.getLong(1));
-				});
+		org.yunwei.platform.IdChunks.each(ids.stream().sorted().toList(),
+				(chunk) -> this.jdbc.query(
+						"select item_id, category_id from inc_incident where category_id is not null"
+								+ " and item_id in (:ids) order by item_id",
+						new MapSqlParameterSource("ids", chunk), (rs) -> {
+							byCategory.computeIfAbsent(rs.getLong(2), (k) -> new ArrayList<>()).add(rs.getLong(1));
+						}));
 		Map<Long, CategoryView> categories = new HashMap<>();
 		categories().forEach((c) -> categories.put(c.id(), c));
 		return byCategory.entrySet()
@@ -381,15 +384,13 @@ public class Incidents {
 	public Map<Long, Long> openedByCategory(Instant since) {
 		List<Long> ids = this.items.openedSince(TYPE, since);
 		Map<Long, Long> counts = new HashMap<>();
-		for (int from = 0; from < ids.size(); from += 1000) {
-			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-			this.jdbc.query(
-					"select category_id, count(*) from inc_incident where category_id is not null"
-							+ " and item_id in (:ids) group by category_id",
-					new MapSqlParameterSource("ids", chunk), (rs) -> {
-						counts.merge(rs.getLong(1), rs.getLong(2), Long::sum);
-					});
-		}
+		org.yunwei.platform.IdChunks.each(ids,
+				(chunk) -> this.jdbc.query(
+						"select category_id, count(*) from inc_incident where category_id is not null"
+								+ " and item_id in (:ids) group by category_id",
+						new MapSqlParameterSource("ids", chunk), (rs) -> {
+							counts.merge(rs.getLong(1), rs.getLong(2), Long::sum);
+						}));
 		return counts;
 	}
 

@@ -982,9 +982,12 @@ public class Knowledge {
 		if (itemIds.isEmpty()) {
 			return Set.of();
 		}
-		return new LinkedHashSet<>(
-				this.jdbc.queryForList("select distinct article_id from kb_use where item_id in (:items)",
-						new MapSqlParameterSource("items", Set.copyOf(itemIds)), Long.class));
+		Set<Long> used = new LinkedHashSet<>();
+		org.yunwei.platform.IdChunks.each(itemIds,
+				(ids) -> used
+					.addAll(this.jdbc.queryForList("select distinct article_id from kb_use where item_id in (:items)",
+							new MapSqlParameterSource("items", ids), Long.class)));
+		return used;
 	}
 
 	// ---- internals

@@ -89,11 +89,14 @@ public class Checklists {
 		if (itemIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.query(
-				"select item_id, seq, text, done, anomaly from wi_checklist where item_id in (:ids)"
-						+ " order by item_id, seq",
-				new MapSqlParameterSource("ids", itemIds), (rs, n) -> new PointFact(rs.getLong(1), rs.getInt(2),
-						rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)));
+		List<PointFact> out = new java.util.ArrayList<>();
+		org.yunwei.platform.IdChunks.each(itemIds.stream().sorted().toList(),
+				(ids) -> out.addAll(this.jdbc.query(
+						"select item_id, seq, text, done, anomaly from wi_checklist where item_id in (:ids)"
+								+ " order by item_id, seq",
+						new MapSqlParameterSource("ids", ids), (rs, n) -> new PointFact(rs.getLong(1), rs.getInt(2),
+								rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)))));
+		return out;
 	}
 
 	/** Sets the points (one per line), as long as none is checked yet. */

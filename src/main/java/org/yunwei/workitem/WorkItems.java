@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.yunwei.platform.Conflict;
 import org.yunwei.platform.Forbidden;
 import org.yunwei.platform.KeysetPage;
+import org.yunwei.platform.IdChunks;
 import org.yunwei.platform.NotFound;
 import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.ValidationFailed.Violation;
@@ -549,10 +550,12 @@ public class WorkItems {
 		if (itemIds.isEmpty()) {
 			return out;
 		}
-		this.jdbc.query("select item_id, ci_id from wi_item_ci where item_id in (:ids) order by item_id, ci_id",
-				new MapSqlParameterSource("ids", itemIds), (rs) -> {
-					out.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getLong(2));
-				});
+		IdChunks.each(itemIds.stream().sorted().toList(),
+				(chunk) -> this.jdbc.query(
+						"select item_id, ci_id from wi_item_ci where item_id in (:ids) order by item_id, ci_id",
+						new MapSqlParameterSource("ids", chunk), (rs) -> {
+							out.computeIfAbsent(rs.getLong(1), (k) -> new ArrayList<>()).add(rs.getLong(2));
+						}));
 		return out;
 	}
 
@@ -1619,9 +1622,13 @@ public class WorkItems {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		return Set
-			.copyOf(this.jdbc.queryForList("select id from wi_item where resolved_at is not null and id in (:ids)",
-					new MapSqlParameterSource("ids", Set.copyOf(ids)), Long.class));
+		Set<Long> out = new java.util.HashSet<>();
+		IdChunks
+			.each(ids,
+					(chunk) -> out.addAll(this.jdbc.queryForList(
+							"select id from wi_item where resolved_at is not null and id in (:ids)",
+							new MapSqlParameterSource("ids", chunk), Long.class)));
+		return Set.copyOf(out);
 	}
 
 	/**
@@ -1632,10 +1639,13 @@ public class WorkItems {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		return Set.copyOf(this.jdbc.queryForList(
-				"select distinct from_id from wi_link where from_type = :t and kind = :k and from_id in (:ids)",
-				new MapSqlParameterSource("t", RECORD_TYPE).addValue("k", kind.name()).addValue("ids", ids),
-				Long.class));
+		Set<Long> out = new java.util.HashSet<>();
+		IdChunks.each(ids,
+				(chunk) -> out.addAll(this.jdbc.queryForList(
+						"select distinct from_id from wi_link where from_type = :t and kind = :k and from_id in (:ids)",
+						new MapSqlParameterSource("t", RECORD_TYPE).addValue("k", kind.name()).addValue("ids", chunk),
+						Long.class)));
+		return Set.copyOf(out);
 	}
 
 	/** Which moment of a record's life a period is about. */
@@ -1695,12 +1705,11 @@ public class WorkItems {
 	@Transactional(readOnly = true)
 	public Map<Long, Instant> dueOf(java.util.Collection<Long> ids) {
 		Map<Long, Instant> out = new java.util.HashMap<>();
-		if (!ids.isEmpty()) {
-			this.jdbc.query("select id, due_at from wi_item where due_at is not null and id in (:ids)",
-					new MapSqlParameterSource("ids", ids), (rs) -> {
-						out.put(rs.getLong(1), instant(rs.getObject(2, java.time.OffsetDateTime.class)));
-					});
-		}
+		IdChunks.each(ids,
+				(chunk) -> this.jdbc.query("select id, due_at from wi_item where due_at is not null and id in (:ids)",
+						new MapSqlParameterSource("ids", chunk), (rs) -> {
+							out.put(rs.getLong(1), instant(rs.getObject(2, java.time.OffsetDateTime.class)));
+						}));
 		return out;
 	}
 
@@ -1711,17 +1720,16 @@ public class WorkItems {
 	@Transactional(readOnly = true)
 	public Map<Long, Integer> linkCounts(java.util.Collection<Long> ids, LinkKind kind, String otherType) {
 		Map<Long, Integer> out = new java.util.HashMap<>();
-		if (!ids.isEmpty()) {
-			this.jdbc.query("select l.from_id, count(*) from wi_link l join wi_item i on i.id = l.to_id where"
+		IdChunks.each(ids, (chunk) -> this.jdbc
+			.query("select l.from_id, count(*) from wi_link l join wi_item i on i.id = l.to_id where"
 					+ " l.from_type = :rt and l.kind = :kind and l.to_type = :rt and i.type_code = :to and l.from_id in"
 					+ " (:ids) group by l.from_id",
-					new MapSqlParameterSource("ids", ids).addValue("rt", RECORD_TYPE)
+					new MapSqlParameterSource("ids", chunk).addValue("rt", RECORD_TYPE)
 						.addValue("kind", kind.name())
 						.addValue("to", otherType),
 					(rs) -> {
 						out.put(rs.getLong(1), rs.getInt(2));
-					});
-		}
+					}));
 		return out;
 	}
 
@@ -1763,11 +1771,12 @@ public class WorkItems {
 	public Map<Long, WorkItemBrief> briefs(java.util.Collection<Long> ids) {
 		Map<Long, WorkItemBrief> result = new HashMap<>();
 		if (!ids.isEmpty()) {
-			this.items.findAllById(Set.copyOf(ids))
-				.forEach((i) -> result.put(i.getId(),
-						new WorkItemBrief(i.getId(), i.getTypeCode(), i.getNumber(), i.getTitle(), i.getPriority(),
-								i.getAssigneeId(), i.getGroupId(), i.getServiceId(), i.getStateCategory(),
-								i.getRequesterId())));
+			List<WorkItem> found = new ArrayList<>();
+			IdChunks.each(ids, (chunk) -> found.addAll(this.items.findAllById(chunk)));
+			found.forEach((i) -> result.put(i.getId(),
+					new WorkItemBrief(i.getId(), i.getTypeCode(), i.getNumber(), i.getTitle(), i.getPriority(),
+							i.getAssigneeId(), i.getGroupId(), i.getServiceId(), i.getStateCategory(),
+							i.getRequesterId())));
 		}
 		return result;
 	}

@@ -79,6 +79,19 @@ public class Directory {
 		return (ids.size() == 1) ? java.util.Optional.of(ids.get(0)) : java.util.Optional.empty();
 	}
 
+	/**
+	 * Active people whose roles grant a permission, by name: who may be picked to work on
+	 * records (not every requester of the organisation).
+	 */
+	public List<Entry> activeUsersWithPermission(String permission) {
+		return this.jdbc.query(
+				"select u.id, u.display_name, u.username from pf_user u where u.active = true and"
+						+ " exists (select 1 from pf_user_role ur join pf_role_permission rp on rp.role_id = ur.role_id"
+						+ " where ur.user_id = u.id and rp.permission = :p) order by u.display_name",
+				new MapSqlParameterSource("p", permission),
+				(rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+	}
+
 	/** Active holders of a role, by its code. */
 	public List<Long> usersWithRole(String roleCode) {
 		return this.jdbc.queryForList(

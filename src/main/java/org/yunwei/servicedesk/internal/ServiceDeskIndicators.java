@@ -87,10 +87,12 @@ class ServiceDeskIndicators implements IndicatorSource {
 		}
 		Map<Long, Integer> ratings = new HashMap<>();
 		if (!closed.isEmpty()) {
-			this.jdbc.query("select item_id, rating from sd_ticket where rating is not null and item_id in (:ids)",
-					new MapSqlParameterSource("ids", closed.stream().map(WorkItems.Lifecycle::id).toList()), (rs) -> {
-						ratings.put(rs.getLong(1), rs.getInt(2));
-					});
+			org.yunwei.platform.IdChunks.each(closed.stream().map(WorkItems.Lifecycle::id).toList(),
+					(ids) -> this.jdbc.query(
+							"select item_id, rating from sd_ticket where rating is not null and item_id in (:ids)",
+							new MapSqlParameterSource("ids", ids), (rs) -> {
+								ratings.put(rs.getLong(1), rs.getInt(2));
+							}));
 		}
 		List<RecordRef> records = closed.stream()
 			.filter((t) -> t.category() == StateCategory.DONE && ratings.containsKey(t.id()))

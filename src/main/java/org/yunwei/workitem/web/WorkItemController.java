@@ -186,7 +186,12 @@ class WorkItemController {
 		org.yunwei.workitem.WorkflowDefinition definition = this.workflows.current(type).definition();
 		model.addAttribute("transitions", definition.transitions());
 		model.addAttribute("groups", this.directory.activeGroups());
-		model.addAttribute("users", this.directory.activeUsers());
+		// the assignee pickers list who may work on the type, not every requester
+		model.addAttribute("assignees", this.directory.activeUsersWithPermission(t.writePermission()));
+		boolean userFields = this.items.customFields(type)
+			.stream()
+			.anyMatch((f) -> f.kind() == org.yunwei.fields.FieldKind.USER);
+		model.addAttribute("users", userFields ? this.directory.activeUsers() : java.util.List.of());
 		model.addAttribute("language", this.formats.language());
 		if (htmx.isHtmxRequest()) {
 			return "work/list :: results";
