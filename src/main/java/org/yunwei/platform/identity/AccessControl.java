@@ -15,9 +15,6 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import org.yunwei.platform.Forbidden;
-import org.yunwei.platform.identity.internal.GroupRepository;
-import org.yunwei.platform.identity.internal.Role;
-import org.yunwei.platform.identity.internal.RoleRepository;
 import org.yunwei.platform.identity.internal.UserAccount;
 import org.yunwei.platform.identity.internal.UserRepository;
 
@@ -35,14 +32,11 @@ public class AccessControl {
 
 	private final UserRepository users;
 
-	private final RoleRepository roles;
+	private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
 
-	private final GroupRepository groups;
-
-	AccessControl(UserRepository users, RoleRepository roles, GroupRepository groups) {
+	AccessControl(UserRepository users, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.users = users;
-		this.roles = roles;
-		this.groups = groups;
 	}
 
 	/** The signed-in user, if any (and still active). */
@@ -116,29 +110,41 @@ public class AccessControl {
 		}
 	}
 
+	/**
+	 * The user with their roles, permissions (the broadest scope of any role granting
+	 * each) and groups, in three plain queries — this runs once on every request.
+	 */
 	private Optional<CurrentUser> load(long userId) {
-		Optional<UserAccount> found = this.users.findById(userId);
-		if (found.isEmpty() || !found.get().isActive()) {
+		org.springframework.jdbc.core.namedparam.MapSqlParameterSource p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(
+				"id", userId);
+		List<CurrentUser> found = this.jdbc.query(
+				"select username, display_name, department_id, locale, time_zone from pf_user where id = :id"
+						+ " and active = true",
+				p,
+				(rs, n) -> new CurrentUser(userId, rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+						Set.of(), Map.of(), Set.of(), null, rs.getString(4), rs.getString(5)));
+		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		UserAccount user = found.get();
-		List<Role> held = this.roles.findAllById(user.getRoleIds());
+		CurrentUser user = found.get(0);
 		Map<String, RecordScope> permissions = new HashMap<>();
 		Set<String> codes = new HashSet<>();
-		AdminKind kind = null;
-		for (Role role : held) {
-			codes.add(role.getCode());
-			if (role.getAdminKind() != null) {
-				kind = role.getAdminKind();
-			}
-			for (String p : role.getPermissions()) {
-				permissions.merge(p, role.getScope(), RecordScope::broadest);
-			}
-		}
-		Set<Long> groupIds = Set.copyOf(this.groups.findGroupIdsOfUser(userId));
-		return Optional
-			.of(new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getDepartmentId(),
-					groupIds, Map.copyOf(permissions), Set.copyOf(codes), kind, user.getLocale(), user.getTimeZone()));
+		AdminKind[] kind = { null };
+		this.jdbc.query("select r.code, r.scope, r.admin_kind, rp.permission from pf_user_role ur"
+				+ " join pf_role r on r.id = ur.role_id left join pf_role_permission rp on rp.role_id = r.id"
+				+ " where ur.user_id = :id", p, (rs) -> {
+					codes.add(rs.getString(1));
+					if (rs.getString(3) != null) {
+						kind[0] = AdminKind.valueOf(rs.getString(3));
+					}
+					if (rs.getString(4) != null) {
+						permissions.merge(rs.getString(4), RecordScope.valueOf(rs.getString(2)), RecordScope::broadest);
+					}
+				});
+		Set<Long> groupIds = Set
+			.copyOf(this.jdbc.queryForList("select group_id from pf_group_member where user_id = :id", p, Long.class));
+		return Optional.of(new CurrentUser(user.id(), user.username(), user.displayName(), user.departmentId(),
+				groupIds, Map.copyOf(permissions), Set.copyOf(codes), kind[0], user.locale(), user.timeZone()));
 	}
 
 }
