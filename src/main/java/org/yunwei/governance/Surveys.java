@@ -185,14 +185,15 @@ public class Surveys {
 
 	private SurveyView view(WorkItemView item) {
 		Map<String, Object> r = row(item.id());
+		List<Question> questions = questions(item.id());
 		List<Long> departments = ids((String) r.get("departments"));
 		Map<Long, String> names = this.directory.departmentNames(departments);
 		LocalDate closes = localDate(r.get("closes_on"));
 		return new SurveyView(item.id(), item.number(), item.title(), item.state(), item.stateName(),
-				item.stateCategory(), ((Number) r.get("version")).intValue(), questions(item.id()), departments,
+				item.stateCategory(), ((Number) r.get("version")).intValue(), questions, departments,
 				departments.stream().map(names::get).filter(java.util.Objects::nonNull).toList(), closes,
 				(String) r.get("report"), (r.get("opened_at") == null) ? null : Timestamps.instant(r.get("opened_at")),
-				results(item.id()));
+				results(item.id(), questions));
 	}
 
 	private Map<String, Object> row(long itemId) {
@@ -211,7 +212,7 @@ public class Surveys {
 				: java.util.Arrays.stream(stored.split(",")).map(Long::valueOf).toList();
 	}
 
-	private Results results(long itemId) {
+	private Results results(long itemId, List<Question> asked) {
 		MapSqlParameterSource p = new MapSqlParameterSource("id", itemId);
 		long invited = count("select count(*) from gov_survey_invitee where item_id = :id", p);
 		long responded = count("select count(*) from gov_survey_response where item_id = :id", p);
@@ -224,7 +225,7 @@ public class Surveys {
 		long all = 0;
 		long sum = 0;
 		long satisfied = 0;
-		for (Question q : questions(itemId)) {
+		for (Question q : asked) {
 			long[] d = dist.getOrDefault(q.seq(), new long[6]);
 			long n = 0;
 			long s = 0;
@@ -343,10 +344,10 @@ public class Surveys {
 		if (people.isEmpty()) {
 			throw new Conflict("survey.error.nobody", s.number());
 		}
-		for (Long u : people) {
-			this.jdbc.update("insert into gov_survey_invitee (item_id, user_id) values (:id, :u)",
-					new MapSqlParameterSource("id", s.itemId()).addValue("u", u));
-		}
+		this.jdbc.batchUpdate("insert into gov_survey_invitee (item_id, user_id) values (:id, :u)",
+				people.stream()
+					.map((u) -> new MapSqlParameterSource("id", s.itemId()).addValue("u", u))
+					.toArray(MapSqlParameterSource[]::new));
 		this.jdbc.update("update gov_survey set opened_at = :at where item_id = :id",
 				new MapSqlParameterSource("id", s.itemId()).addValue("at", Timestamps.utc(context.now())));
 		this.notifications.tell(NotificationEvent.SURVEY_INVITED, s.itemId(), new LinkedHashSet<>(people),
@@ -392,8 +393,11 @@ public class Surveys {
 
 	/** Whether a survey collects answers: sent, not yet closed, not cancelled. */
 	private boolean isOpen(long itemId) {
-		Map<String, Object> r = row(itemId);
-		return r.get("opened_at") != null && r.get("closed_at") == null;
+		return isOpen(row(itemId));
+	}
+
+	private static boolean isOpen(Map<String, Object> row) {
+		return row.get("opened_at") != null && row.get("closed_at") == null;
 	}
 
 	/** {@code surveyClosed}: answers are no longer taken. */
@@ -417,7 +421,7 @@ public class Surveys {
 				});
 		List<String> comment = this.jdbc.queryForList(
 				"select comment from gov_survey_response where item_id = :id and user_id = :u", p, String.class);
-		return new Questionnaire(b.number(), b.title(), localDate(r.get("closes_on")), isOpen(id), questions(id),
+		return new Questionnaire(b.number(), b.title(), localDate(r.get("closes_on")), isOpen(r), questions(id),
 				ratings, comment.isEmpty() ? null : comment.get(0), !comment.isEmpty() || !ratings.isEmpty());
 	}
 
