@@ -125,21 +125,17 @@ public class ServiceDesk {
 			}
 			f.setCiIds(new ArrayList<>(form.getCiIds()));
 		}
+		Optional<Long> group = (asked != null && asked.getGroupId() != null) ? Optional.of(asked.getGroupId())
+				: this.directory.findGroup(this.deskGroup);
+		String reason = (asked != null) ? "服务目录：" + asked.getNameZh() : "服务台受理（" + channel.name() + "）";
 		WorkItemView item = this.items.create(form.getKind().type(), (asked != null) ? asked.getCode() : Workflows.OWN,
-				f);
+				f, group.map((g) -> new WorkItems.Routing(g, reason)).orElse(null));
 		if (asked != null) {
 			this.fields.write(Catalogue.fieldScope(asked.getCode()), item.id(), form.getCustomFields(), true);
 		}
 		this.jdbc.update("insert into sd_ticket (item_id, channel, catalogue_item_id) values (:id, :channel, :ci)",
 				new MapSqlParameterSource("id", item.id()).addValue("channel", channel.name())
 					.addValue("ci", (asked != null) ? asked.getId() : null));
-		Optional<Long> group = (asked != null && asked.getGroupId() != null) ? Optional.of(asked.getGroupId())
-				: this.directory.findGroup(this.deskGroup);
-		if (group.isPresent() && item.group() == null) {
-			this.items.route(item.id(), group.get(),
-					(asked != null) ? "服务目录：" + asked.getNameZh() : "服务台受理（" + channel.name() + "）");
-			item = this.items.get(item.number());
-		}
 		if ((channel == Channel.EMAIL || channel == Channel.PHONE) && item.requester() != null) {
 			// the requester did not see it on a screen: tell them it was received, and
 			// its number

@@ -173,6 +173,22 @@ public class WorkItems {
 	 * item's fulfilment workflow), or on the type's own when the variant has none.
 	 */
 	public WorkItemView create(String type, String variant, WorkItemFormData form) {
+		return create(type, variant, form, null);
+	}
+
+	/**
+	 * Where a channel sends a record it raises (the service desk's queue, a catalogue
+	 * item's group) unless the record names a group itself, and why (for the journal).
+	 */
+	public record Routing(long groupId, String reason) {
+	}
+
+	/**
+	 * Creates a record that a module raises through one of its channels (the portal,
+	 * e-mail): without a group of its own it starts in {@code routing}'s, with a system
+	 * change in the journal naming the reason.
+	 */
+	public WorkItemView create(String type, String variant, WorkItemFormData form, Routing routing) {
 		WorkItemType t = this.types.get(type);
 		CurrentUser me = (!this.access.has(t.writePermission()) && this.access.has(t.submitPermission()))
 				? this.access.user() : this.access.require(t.writePermission());
@@ -184,11 +200,12 @@ public class WorkItems {
 			form.setImpact(3);
 			form.getTags().clear();
 		}
-		return insert(t, variant, form, me);
+		return insert(t, variant, form, me, routing);
 	}
 
 	/** Creates the record as {@code me}, whose right to do so has been checked. */
-	private WorkItemView insert(WorkItemType t, String variant, WorkItemFormData form, CurrentUser me) {
+	private WorkItemView insert(WorkItemType t, String variant, WorkItemFormData form, CurrentUser me,
+			Routing routing) {
 		String type = t.code();
 		Instant now = this.clock.instant();
 		Long requester = (form.getRequesterId() != null) ? form.getRequesterId() : me.id();
@@ -200,6 +217,14 @@ public class WorkItems {
 				initial.category(), now, me.id());
 		apply(item, form, requester);
 		checkService(item.getServiceId(), null);
+		Map<String, JournalEntryView.FieldChange> routed = null;
+		if (routing != null && item.getGroupId() == null && this.directory.isActiveGroup(routing.groupId())) {
+			item.setGroupId(routing.groupId());
+			routed = new LinkedHashMap<>();
+			routed.put("routing", new JournalEntryView.FieldChange("routing", null, routing.reason()));
+			routed.put("group", new JournalEntryView.FieldChange("group", null,
+					this.directory.groupNames(List.of(routing.groupId())).get(routing.groupId())));
+		}
 		item = this.items.saveAndFlush(item);
 		this.fields.write(fieldScope(type), item.getId(), form.getCustomFields(), true);
 		history(item.getId(), null, null, initial.code(), me.id(), now);
@@ -211,6 +236,10 @@ public class WorkItems {
 		this.journal.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, null,
 				changesJson(Map.of("state", new JournalEntryView.FieldChange("state", null, initial.label("zh")))),
 				me.id(), me.displayName(), now));
+		if (routed != null) {
+			this.journal
+				.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, null, changesJson(routed), null, "系统", now));
+		}
 		this.events.publishEvent(new WorkItemCreated(item.getId(), type, item.getNumber()));
 		this.search.changed(SEARCH_KIND, item.getId());
 		return view(item, def);
@@ -1553,19 +1582,6 @@ public class WorkItems {
 	}
 
 	/**
-	 * Sends a record a module has just raised through one of its channels (the portal,
-	 * e-mail) to the group that receives such records, unless it already has a group; a
-	 * system change in the journal, with the reason.
-	 */
-	public boolean route(long id, long groupId, String reason) {
-		WorkItem item = this.items.findById(id).orElseThrow(() -> NotFound.of(RECORD_TYPE, id));
-		if (item.getGroupId() != null) {
-			return false;
-		}
-		return systemMove(item, groupId, false, "routing", reason, "系统");
-	}
-
-	/**
 	 * A change the system makes by itself: another group (clearing the assignee) and/or
 	 * one priority higher, journaled under {@code field} with the reason.
 	 */
@@ -1853,7 +1869,7 @@ public class WorkItems {
 		form.setGroupId((groupId != null) ? groupId : item.getGroupId());
 		form.setServiceId(item.getServiceId());
 		form.setRequesterId(item.getRequesterId());
-		WorkItemView created = byWorkflow ? insert(this.types.get(type), Workflows.OWN, form, actor)
+		WorkItemView created = byWorkflow ? insert(this.types.get(type), Workflows.OWN, form, actor, null)
 				: create(type, form);
 		this.links.saveAndFlush(new Link(RECORD_TYPE, item.getId(), kind, RECORD_TYPE, created.id(),
 				(actor != null) ? actor.id() : null, now));

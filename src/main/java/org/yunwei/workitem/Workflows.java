@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +57,15 @@ public class Workflows {
 	private final Clock clock;
 
 	private final Map<Long, WorkflowDefinition> parsed = new ConcurrentHashMap<>();
+
+	/** Version numbers by id (versions never change). */
+	private final Map<Long, Integer> numbers = new ConcurrentHashMap<>();
+
+	/**
+	 * The active version per type and variant, read on every create: forgotten when a
+	 * version is saved, and again once that transaction has ended.
+	 */
+	private final Map<String, Long> activeIds = new ConcurrentHashMap<>();
 
 	Workflows(WorkflowRepository versions, WorkflowValidator validator, JsonMapper json, AccessControl access,
 			WorkItemTypes types, Clock clock) {
@@ -139,11 +150,36 @@ public class Workflows {
 	/** The version number of a saved workflow. */
 	@Transactional(readOnly = true)
 	public int versionNumber(long workflowId) {
-		return this.versions.findById(workflowId).map(WorkflowVersion::getNumber).orElse(0);
+		Integer known = this.numbers.get(workflowId);
+		if (known != null) {
+			return known;
+		}
+		Optional<Integer> number = this.versions.findById(workflowId).map(WorkflowVersion::getNumber);
+		number.ifPresent((n) -> this.numbers.put(workflowId, n));
+		return number.orElse(0);
 	}
 
 	long activeId(String type, String variant) {
-		return active(type, variant).getId();
+		String key = type + "/" + variantCode(variant);
+		Long known = this.activeIds.get(key);
+		if (known != null) {
+			return known;
+		}
+		long id = active(type, variant).getId();
+		this.activeIds.put(key, id);
+		return id;
+	}
+
+	private void forgetActive() {
+		this.activeIds.clear();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					Workflows.this.activeIds.clear();
+				}
+			});
+		}
 	}
 
 	/**
@@ -180,6 +216,7 @@ public class Workflows {
 		check(definition);
 		this.versions
 			.saveAndFlush(new WorkflowVersion(type.code(), OWN, 1, definition.strip(), this.clock.instant(), null));
+		forgetActive();
 	}
 
 	/**
@@ -201,6 +238,7 @@ public class Workflows {
 
 	private WorkflowView store(String type, String variant, String definition, String createdBy) {
 		List<WorkflowVersion> all = this.versions.findByTypeCodeAndVariantOrderByNumberDesc(type, variant);
+		forgetActive();
 		all.stream().filter(WorkflowVersion::isActive).forEach(WorkflowVersion::retire);
 		int next = all.isEmpty() ? 1 : all.get(0).getNumber() + 1;
 		WorkflowVersion saved = this.versions.saveAndFlush(

@@ -6,12 +6,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import org.yunwei.support.Api;
 import org.yunwei.support.Api.Response;
+import org.yunwei.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,9 @@ class IdentityApiIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	Api api;
 
@@ -221,6 +227,18 @@ class IdentityApiIT {
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.json().get("detail").asString())
 			.isEqualTo("The bearer token is unknown, expired or revoked.");
+	}
+
+	@Test
+	void theTokenOfADeactivatedUserIsRefused() {
+		TestUsers.Person person = new TestUsers(this.context).create("gone", null, "DEPARTMENT_USER");
+		String token = this.api.token(person.username(), TestUsers.PASSWORD);
+		assertThat(this.api.get("/api/v1/me", token).status()).isEqualTo(200);
+		int version = this.api.get("/api/v1/users/" + person.id(), this.sysadmin).json().get("version").asInt();
+		Response off = this.api.patch("/api/v1/users/" + person.id(), this.sysadmin,
+				"{\"active\":false,\"version\":" + version + "}");
+		assertThat(off.status()).as(off.body()).isEqualTo(200);
+		assertThat(this.api.get("/api/v1/me", token).status()).as("a person who left uses no token").isEqualTo(401);
 	}
 
 	@Test

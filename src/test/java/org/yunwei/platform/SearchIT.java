@@ -10,9 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import org.yunwei.platform.search.internal.SearchIndexer;
 import org.yunwei.support.Api;
 import org.yunwei.support.Api.Response;
 import org.yunwei.support.TestUsers;
@@ -135,6 +137,40 @@ class SearchIT {
 				(k) -> !k.get("rebuilding").asBoolean() && k.get("rebuiltAt") != null && !k.get("rebuiltAt").isNull());
 		assertThat(after.get("indexed").asLong()).isEqualTo(after.get("records").asLong());
 		assertThat(search(api, userToken, "数据库 " + tag).get("total").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void queuedChangesAreAppliedInBatchesAndAfterACrash() throws Exception {
+		Api api = new Api(this.port);
+		TestUsers people = new TestUsers(this.context);
+		Person user = people.create("srqueue", null, "DEPARTMENT_USER");
+		String userToken = api.token(user.username(), TestUsers.PASSWORD);
+		String admin = api.token("sysadmin", Api.ADMIN_PASSWORD);
+		String tag = "srb" + user.id();
+		List<String> numbers = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			Response r = api.post("/api/v1/tickets", userToken,
+					Api.json(Map.of("kind", "INCIDENT", "title", "邮箱无法登录 " + tag, "description", "第 " + i + " 位同事")));
+			assertThat(r.status()).as(r.body()).isEqualTo(201);
+			numbers.add(r.json().get("number").asString());
+		}
+		assertThat(awaitSearch(api, userToken, "邮箱 " + tag, (r) -> r.get("total").asLong() == 30).get("total").asLong())
+			.as("a burst of changes is all indexed")
+			.isEqualTo(30);
+		awaitStatus(api, admin, (k) -> k.get("pending").asLong() == 0);
+
+		// the application stopped after a change committed and before the index took it:
+		// the change is still queued, and a start applies it
+		JdbcTemplate jdbc = this.context.getBean(JdbcTemplate.class);
+		jdbc.update("update wi_item set title = ? where number = ?", "会议室投影仪没有信号 " + tag, numbers.get(0));
+		Long id = jdbc.queryForObject("select id from wi_item where number = ?", Long.class, numbers.get(0));
+		jdbc.update("insert into pf_search_pending (kind, record_id) values ('workitem', ?)", id);
+		assertThat(search(api, userToken, "投影仪 " + tag).get("total").asLong()).as("not applied yet").isZero();
+		this.context.getBean(SearchIndexer.class).check();
+		JsonNode hit = awaitSearch(api, userToken, "投影仪 " + tag, (r) -> r.get("total").asLong() == 1);
+		assertThat(hit.get("hits").get(0).get("number").asString()).isEqualTo(numbers.get(0));
+		awaitStatus(api, admin, (k) -> k.get("pending").asLong() == 0);
+		assertThat(search(api, userToken, "邮箱 " + tag).get("total").asLong()).isEqualTo(29);
 	}
 
 	private static JsonNode awaitStatus(Api api, String token, Predicate<JsonNode> done) throws InterruptedException {

@@ -54,6 +54,17 @@ class ServiceDeskIT {
 		assertThat(raised.json().get("requester").get("id").asLong()).isEqualTo(user.id());
 		assertThat(raised.json().get("group").get("id").asLong()).as("routed to the service desk").isEqualTo(desk);
 		assertThat(raised.json().get("stateName").asString()).isEqualTo("New");
+		JsonNode routed = api.get("/api/v1/work-items/" + number + "/journal", agentToken)
+			.json()
+			.valueStream()
+			.filter((e) -> e.get("changes").valueStream().anyMatch((c) -> "routing".equals(c.get("field").asString())))
+			.findFirst()
+			.orElseThrow();
+		assertThat(routed.get("changes")
+			.valueStream()
+			.map((c) -> c.get("field").asString() + "=" + c.get("after").asString()))
+			.as("the journal says why it went to the service desk")
+			.containsExactly("routing=服务台受理（API）", "group=服务台");
 
 		// a department user raising through the kernel's API still decides only what and
 		// how urgent

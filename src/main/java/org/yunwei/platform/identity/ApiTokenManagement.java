@@ -7,13 +7,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.yunwei.platform.NotFound;
@@ -23,8 +28,6 @@ import org.yunwei.platform.audit.AuditEvent;
 import org.yunwei.platform.audit.AuditTrail;
 import org.yunwei.platform.identity.internal.ApiToken;
 import org.yunwei.platform.identity.internal.ApiTokenRepository;
-import org.yunwei.platform.identity.internal.UserAccount;
-import org.yunwei.platform.identity.internal.UserRepository;
 
 /**
  * API tokens: named, expiring, revocable, shown once. Only a SHA-256 digest is stored: a
@@ -43,8 +46,6 @@ public class ApiTokenManagement {
 
 	private final ApiTokenRepository tokens;
 
-	private final UserRepository users;
-
 	private final AccessControl access;
 
 	private final AuditTrail audit;
@@ -53,10 +54,12 @@ public class ApiTokenManagement {
 
 	private final Duration loginTtl;
 
-	ApiTokenManagement(ApiTokenRepository tokens, UserRepository users, AccessControl access, AuditTrail audit,
-			Clock clock, @Value("${yunwei.security.token-ttl:PT24H}") Duration loginTtl) {
+	private final NamedParameterJdbcTemplate jdbc;
+
+	ApiTokenManagement(ApiTokenRepository tokens, AccessControl access, AuditTrail audit, Clock clock,
+			@Value("${yunwei.security.token-ttl:PT24H}") Duration loginTtl, NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.tokens = tokens;
-		this.users = users;
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
@@ -120,23 +123,30 @@ public class ApiTokenManagement {
 	 * expired, and its user active and not locked. Runs on every API call: one indexed
 	 * lookup.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<AuthenticatedUser> authenticate(String raw) {
 		if (raw == null || !raw.startsWith(PREFIX) || raw.length() > 100) {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		Optional<ApiToken> found = this.tokens.findByTokenDigest(digest(raw)).filter((t) -> t.isUsable(now));
+		// every API request: one plain query for the token and its user, no entities
+		List<Object[]> found = this.jdbc
+			.query("select t.id, t.last_used_at, u.id, u.username, u.display_name from pf_api_token t"
+					+ " join pf_user u on u.id = t.user_id where t.token_digest = :digest and t.revoked_at is null"
+					+ " and t.expires_at > :now and u.active = true and (u.locked_until is null or u.locked_until <= :now)",
+					new MapSqlParameterSource("digest", digest(raw)).addValue("now", now.atOffset(ZoneOffset.UTC)),
+					(rs, n) -> new Object[] { rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getLong(3),
+							rs.getString(4), rs.getString(5) });
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		ApiToken token = found.get();
-		Optional<UserAccount> user = this.users.findById(token.getUserId())
-			.filter((u) -> u.isActive() && !u.isLocked(now));
-		if (user.isPresent() && (token.getLastUsedAt() == null
-				|| token.getLastUsedAt().isBefore(now.minus(Duration.ofMinutes(1))))) {
-			token.setLastUsedAt(now);
+		Object[] row = found.get(0);
+		OffsetDateTime lastUsed = (OffsetDateTime) row[1];
+		if (lastUsed == null || lastUsed.toInstant().isBefore(now.minus(Duration.ofMinutes(1)))) {
+			this.jdbc.update("update pf_api_token set last_used_at = :now where id = :id",
+					new MapSqlParameterSource("id", row[0]).addValue("now", now.atOffset(ZoneOffset.UTC)));
 		}
-		return user.map((u) -> new AuthenticatedUser(u.getId(), u.getUsername(), u.getDisplayName()));
+		return Optional.of(new AuthenticatedUser((Long) row[2], (String) row[3], (String) row[4]));
 	}
 
 	private static ApiTokenView view(ApiToken t) {

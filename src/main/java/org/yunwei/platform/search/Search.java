@@ -2,12 +2,12 @@ package org.yunwei.platform.search;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -41,51 +41,81 @@ public class Search {
 
 	private final AccessControl access;
 
-	private final ApplicationEventPublisher events;
-
-	private final JdbcTemplate jdbc;
-
 	private final AuditTrail audit;
 
 	Search(ObjectProvider<SearchSource> sources, LuceneIndex index, SearchIndexer indexer, AccessControl access,
-			ApplicationEventPublisher events, JdbcTemplate jdbc, AuditTrail audit) {
+			AuditTrail audit) {
 		this.audit = audit;
 		this.sources = sources;
 		this.index = index;
 		this.indexer = indexer;
 		this.access = access;
-		this.events = events;
-		this.jdbc = jdbc;
 	}
 
 	/**
 	 * A record's searchable content changed (or it was deleted): its document is
-	 * rewritten once the surrounding transaction commits. Called more than once in one
-	 * transaction, it is applied once.
+	 * rewritten once the surrounding transaction commits (at once without one). Called
+	 * more than once in one transaction, it is applied once.
 	 */
 	public void changed(String kind, long id) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			Pending pending = TransactionSynchronizationManager.getSynchronizations()
-				.stream()
-				.filter(Pending.class::isInstance)
-				.map(Pending.class::cast)
-				.findFirst()
-				.orElseGet(() -> {
-					Pending p = new Pending();
-					TransactionSynchronizationManager.registerSynchronization(p);
-					return p;
-				});
-			if (!pending.keys.add(kind + ":" + id)) {
-				return;
-			}
+		SearchIndexer.Change change = new SearchIndexer.Change(kind, id);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.indexer.record(List.of(change));
+			this.indexer.wake();
+			return;
 		}
-		this.events.publishEvent(new SearchChanged(kind, id));
+		Pending pending = TransactionSynchronizationManager.getSynchronizations()
+			.stream()
+			.filter(Pending.class::isInstance)
+			.map(Pending.class::cast)
+			.findFirst()
+			.orElseGet(() -> {
+				Pending p = new Pending(this.indexer);
+				TransactionSynchronizationManager.registerSynchronization(p);
+				return p;
+			});
+		pending.add(change);
 	}
 
-	/** The records changed in one transaction, so each is indexed once. */
+	/**
+	 * The records changed in one transaction: queued for the index just before it
+	 * commits, each once; the index's thread is woken after it has.
+	 */
 	private static final class Pending implements TransactionSynchronization {
 
-		private final Set<String> keys = new HashSet<>();
+		private final SearchIndexer indexer;
+
+		private final Set<SearchIndexer.Change> changes = new LinkedHashSet<>();
+
+		private boolean queued;
+
+		Pending(SearchIndexer indexer) {
+			this.indexer = indexer;
+		}
+
+		void add(SearchIndexer.Change change) {
+			if (this.queued) {
+				// changed by another synchronization's beforeCommit: still in the
+				// transaction
+				this.indexer.record(List.of(change));
+			}
+			else {
+				this.changes.add(change);
+			}
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			this.queued = true;
+			if (!this.changes.isEmpty()) {
+				this.indexer.record(this.changes);
+			}
+		}
+
+		@Override
+		public void afterCommit() {
+			this.indexer.wake();
+		}
 
 	}
 
@@ -133,15 +163,11 @@ public class Search {
 	public List<SearchStatus> status() {
 		this.access.require(MANAGE);
 		List<SearchStatus> result = new ArrayList<>();
-		this.sources.orderedStream().forEach((s) -> {
-			Long pending = this.jdbc.queryForObject(
-					"select count(*) from event_publication where completion_date is null and event_type = ?"
-							+ " and serialized_event like ?",
-					Long.class, SearchChanged.class.getName(), "%\"" + s.kind() + "\"%");
-			result
-				.add(new SearchStatus(s.kind(), s.count(), this.index.count(s.kind()), (pending == null) ? 0 : pending,
-						this.indexer.rebuiltAt(s.kind()).orElse(null), this.indexer.rebuilding(s.kind())));
-		});
+		Map<String, Long> pending = this.indexer.pending();
+		this.sources.orderedStream()
+			.forEach((s) -> result.add(new SearchStatus(s.kind(), s.count(), this.index.count(s.kind()),
+					pending.getOrDefault(s.kind(), 0L), this.indexer.rebuiltAt(s.kind()).orElse(null),
+					this.indexer.rebuilding(s.kind()))));
 		return result;
 	}
 

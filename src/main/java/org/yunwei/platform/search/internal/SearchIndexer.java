@@ -3,6 +3,9 @@ package org.yunwei.platform.search.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +24,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,16 +37,18 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunwei.platform.identity.NameChanged;
-import org.yunwei.platform.search.SearchChanged;
 import org.yunwei.platform.search.SearchSource;
 
 /**
- * Applies changes to the index after their transaction commits, one at a time on the
- * index's own thread (so a later state is never overwritten by an earlier one). Each
- * change is an event publication: it is completed only once the index has committed it,
- * so a change interrupted by a crash is delivered again on restart. Also rebuilds a kind
- * from its source, and on start rebuilds any kind whose count disagrees with the
- * database.
+ * Keeps the index in step with the database. A changed record is a row in
+ * {@code pf_search_pending}, written by {@link org.yunwei.platform.search.Search#changed}
+ * in the changing transaction; after it commits, the index's single thread takes the rows
+ * in order, a batch at a time, reads each record's current state, writes the batch to the
+ * index with one commit, and only then deletes the rows. So a later state is never
+ * overwritten by an earlier one, a change interrupted by a crash is applied on restart,
+ * and the index keeps up with hundreds of changes a second (one commit per record could
+ * not: each commit also reopens the searcher). Also rebuilds a kind from its source, and
+ * on start rebuilds any kind whose count disagrees with the database.
  */
 @Component
 public class SearchIndexer {
@@ -54,31 +67,135 @@ public class SearchIndexer {
 
 	private final TransactionTemplate tx;
 
+	private final NamedParameterJdbcTemplate jdbc;
+
 	private final Clock clock;
 
 	private final Map<String, Instant> rebuiltAt = new ConcurrentHashMap<>();
 
 	private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
 
+	private final AtomicBoolean draining = new AtomicBoolean();
+
+	private volatile boolean stopping;
+
 	SearchIndexer(LuceneIndex index, ObjectProvider<SearchSource> sources, @Qualifier(EXECUTOR) TaskExecutor executor,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, NamedParameterJdbcTemplate jdbc, Clock clock) {
 		this.index = index;
 		this.sources = sources;
 		this.executor = executor;
 		this.tx = new TransactionTemplate(transactions);
 		this.tx.setReadOnly(true);
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	@Async(EXECUTOR)
-	@TransactionalEventListener
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void on(SearchChanged e) {
-		source(e.kind()).ifPresent((s) -> {
-			List<Long> ids = List.of(e.id());
-			this.index.update(e.kind(), ids, s.documents(ids), null);
-			this.index.commit();
+	/** A record whose searchable content changed. */
+	public record Change(String kind, long id) {
+	}
+
+	/** Queues changes in the current transaction (they are applied once it commits). */
+	public void record(Collection<Change> changes) {
+		this.jdbc.getJdbcTemplate()
+			.batchUpdate("insert into pf_search_pending (kind, record_id) values (?, ?)", new ArrayList<>(changes), 200,
+					(ps, c) -> {
+						ps.setString(1, c.kind());
+						ps.setLong(2, c.id());
+					});
+	}
+
+	/**
+	 * Has the index's thread apply what is queued, unless it is about to; called after a
+	 * transaction that queued changes commits.
+	 */
+	public void wake() {
+		if (!this.stopping && this.draining.compareAndSet(false, true)) {
+			try {
+				this.executor.execute(this::drain);
+			}
+			catch (TaskRejectedException ex) {
+				this.draining.set(false);
+			}
+		}
+	}
+
+	/** A safety net: whatever a failed batch left queued is tried again. */
+	@Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT30S")
+	void poll() {
+		wake();
+	}
+
+	@PreDestroy
+	void stop() {
+		this.stopping = true;
+	}
+
+	/** Changes queued, per kind. */
+	public Map<String, Long> pending() {
+		Map<String, Long> pending = new HashMap<>();
+		this.jdbc.getJdbcTemplate()
+			.query("select kind, count(*) from pf_search_pending group by kind",
+					(RowCallbackHandler) (rs) -> pending.put(rs.getString(1), rs.getLong(2)));
+		return pending;
+	}
+
+	private void drain() {
+		// cleared first: a change queued from now on wakes another drain
+		this.draining.set(false);
+		try {
+			while (!this.stopping && applyBatch() == BATCH) {
+				// a full batch: there may be more
+			}
+		}
+		catch (RuntimeException ex) {
+			if (!this.stopping) {
+				log.error("Search: applying queued changes failed; they stay queued and are tried again", ex);
+			}
+		}
+	}
+
+	/** Applies the oldest queued changes; returns how many rows it took. */
+	private int applyBatch() {
+		List<Long> seqs = new ArrayList<>();
+		Map<String, Set<Long>> byKind = new LinkedHashMap<>();
+		this.jdbc.getJdbcTemplate()
+			.query("select seq, kind, record_id from pf_search_pending order by seq limit " + BATCH,
+					(RowCallbackHandler) (rs) -> {
+						seqs.add(rs.getLong(1));
+						byKind.computeIfAbsent(rs.getString(2), (k) -> new LinkedHashSet<>()).add(rs.getLong(3));
+					});
+		if (seqs.isEmpty()) {
+			return 0;
+		}
+		byKind.forEach((kind, ids) -> {
+			Optional<SearchSource> source = source(kind);
+			if (source.isEmpty()) {
+				log.warn("Search: {} changes of unknown kind {} dropped", ids.size(), kind);
+				return;
+			}
+			try {
+				this.tx.executeWithoutResult((status) -> {
+					List<Long> batch = List.copyOf(ids);
+					this.index.update(kind, batch, source.get().documents(batch), null);
+				});
+			}
+			catch (RuntimeException ex) {
+				// one record that cannot be read must not hold up the rest: one by one,
+				// and what still fails is left to a rebuild
+				for (Long id : ids) {
+					try {
+						this.tx.executeWithoutResult((status) -> this.index.update(kind, List.of(id),
+								source.get().documents(List.of(id)), null));
+					}
+					catch (RuntimeException one) {
+						log.error("Search: {} {} could not be indexed; rebuild the kind to retry", kind, id, one);
+					}
+				}
+			}
 		});
+		this.index.commit();
+		this.jdbc.update("delete from pf_search_pending where seq in (:seqs)", new MapSqlParameterSource("seqs", seqs));
+		return seqs.size();
 	}
 
 	/** Someone's name changed: every record that mentions them is indexed again. */
@@ -154,6 +271,7 @@ public class SearchIndexer {
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	public void check() {
+		wake();
 		this.executor.execute(() -> {
 			for (SearchSource s : this.sources) {
 				Long records = this.tx.execute((status) -> s.count());
