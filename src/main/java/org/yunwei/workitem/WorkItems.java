@@ -315,7 +315,13 @@ public class WorkItems {
 		CurrentUser me = this.access.require(t.readPermission());
 		int pageSize = KeysetPage.size(size);
 		MapSqlParameterSource p = new MapSqlParameterSource("type", t.code()).addValue("farFuture", FAR_FUTURE);
-		StringBuilder sql = new StringBuilder(ROW_COLUMNS + " from wi_item i where i.type_code = :type");
+		// The type and the SLA status are written into the statement, not bound: both
+		// come
+		// from fixed sets (type codes are checked when registered), and a bound one lets
+		// PostgreSQL's generic plan for a reused statement guess the same share of rows
+		// for every type — it then walks the whole primary key backwards past 50,000
+		// changes to find the newest incidents (7 ms instead of 0.5 ms at a million).
+		StringBuilder sql = new StringBuilder(ROW_COLUMNS + " from wi_item i where i.type_code = '" + t.code() + "'");
 		scope(sql, p, me, me.scope(t.readPermission()));
 		if (filter.category() != null) {
 			sql.append(" and i.state_category = :category");
@@ -349,8 +355,7 @@ public class WorkItems {
 			p.addValue("now", this.clock.instant().atOffset(java.time.ZoneOffset.UTC));
 		}
 		if (filter.sla() != null) {
-			sql.append(" and i.sla_status = :sla");
-			p.addValue("sla", filter.sla().name());
+			sql.append(" and i.sla_status = '").append(filter.sla().name()).append("'");
 		}
 		if (Boolean.TRUE.equals(filter.mine())) {
 			sql.append(" and (i.assignee_id = :me");
