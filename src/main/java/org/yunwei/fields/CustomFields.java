@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -22,13 +21,12 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.yunwei.platform.Conflict;
 import org.yunwei.platform.NotFound;
+import org.yunwei.platform.ReadCache;
 import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.ValidationFailed.Violation;
 import org.yunwei.platform.audit.AuditAction;
@@ -66,7 +64,7 @@ public class CustomFields {
 	 * The fields in use per scope, read on every form, list and save (most scopes have
 	 * none): kept until a field is defined or changed.
 	 */
-	private final Map<String, List<FieldDefinition>> activeByScope = new ConcurrentHashMap<>();
+	private final ReadCache<String, List<FieldDefinition>> activeByScope = new ReadCache<>();
 
 	CustomFields(NamedParameterJdbcTemplate jdbc, AccessControl access, Directory directory, AuditTrail audit,
 			JsonMapper json, Clock clock) {
@@ -93,27 +91,9 @@ public class CustomFields {
 	 */
 	@Transactional(readOnly = true)
 	public List<FieldDefinition> active(String scope) {
-		List<FieldDefinition> known = this.activeByScope.get(scope);
-		if (known != null) {
-			return known;
-		}
-		List<FieldDefinition> found = List.copyOf(query("where scope = :s and active = true order by sort_order, id",
-				new MapSqlParameterSource("s", scope)));
-		this.activeByScope.put(scope, found);
-		return found;
-	}
-
-	/** A field was defined or changed: forget the fields in use, now and after commit. */
-	private void forgetActive() {
-		this.activeByScope.clear();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					CustomFields.this.activeByScope.clear();
-				}
-			});
-		}
+		return this.activeByScope.get(scope,
+				(s) -> List.copyOf(query("where scope = :s and active = true order by sort_order, id",
+						new MapSqlParameterSource("s", s))));
 	}
 
 	@Transactional(readOnly = true)
@@ -129,7 +109,7 @@ public class CustomFields {
 			.addValue("code", form.getCode())
 			.addValue("kind", form.getKind().name())
 			.addValue("now", this.clock.instant().atOffset(ZoneOffset.UTC));
-		forgetActive();
+		this.activeByScope.forget();
 		Integer exists = this.jdbc.queryForObject("select count(*) from cf_field where scope = :scope and code = :code",
 				p, Integer.class);
 		if (exists != null && exists > 0) {
@@ -161,7 +141,7 @@ public class CustomFields {
 		}
 		form.setCode(before.code());
 		form.setKind(before.kind());
-		forgetActive();
+		this.activeByScope.forget();
 		List<FieldDefinition.Option> options = check(form);
 		this.jdbc.update("update cf_field set version = version + 1, label_zh = :zh, label_en = :en,"
 				+ " required = :required, options = :options, pattern = :pattern, min_value = :min, max_value = :max,"

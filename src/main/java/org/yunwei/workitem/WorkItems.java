@@ -2002,9 +2002,17 @@ public class WorkItems {
 			this.def = def;
 		}
 
+		/**
+		 * The record as the actions see it, built once until an action changes a field.
+		 */
+		private WorkItemView view;
+
 		@Override
 		public WorkItemView item() {
-			return view(this.item, this.def);
+			if (this.view == null) {
+				this.view = view(this.item, this.def);
+			}
+			return this.view;
 		}
 
 		@Override
@@ -2024,6 +2032,7 @@ public class WorkItems {
 
 		@Override
 		public void setField(String field, String value) {
+			this.view = null;
 			String v = (value == null || value.isBlank()) ? null : value.strip();
 			switch (field) {
 				case "assignee":

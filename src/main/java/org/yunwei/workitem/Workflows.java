@@ -13,12 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.yunwei.platform.NotFound;
+import org.yunwei.platform.ReadCache;
 import org.yunwei.platform.ValidationFailed;
 import org.yunwei.platform.ValidationFailed.Violation;
 import org.yunwei.platform.identity.AccessControl;
@@ -65,7 +64,7 @@ public class Workflows {
 	 * The active version per type and variant, read on every create: forgotten when a
 	 * version is saved, and again once that transaction has ended.
 	 */
-	private final Map<String, Long> activeIds = new ConcurrentHashMap<>();
+	private final ReadCache<String, Long> activeIds = new ReadCache<>();
 
 	Workflows(WorkflowRepository versions, WorkflowValidator validator, JsonMapper json, AccessControl access,
 			WorkItemTypes types, Clock clock) {
@@ -160,26 +159,7 @@ public class Workflows {
 	}
 
 	long activeId(String type, String variant) {
-		String key = type + "/" + variantCode(variant);
-		Long known = this.activeIds.get(key);
-		if (known != null) {
-			return known;
-		}
-		long id = active(type, variant).getId();
-		this.activeIds.put(key, id);
-		return id;
-	}
-
-	private void forgetActive() {
-		this.activeIds.clear();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					Workflows.this.activeIds.clear();
-				}
-			});
-		}
+		return this.activeIds.get(type + "/" + variantCode(variant), (key) -> active(type, variant).getId());
 	}
 
 	/**
@@ -216,7 +196,7 @@ public class Workflows {
 		check(definition);
 		this.versions
 			.saveAndFlush(new WorkflowVersion(type.code(), OWN, 1, definition.strip(), this.clock.instant(), null));
-		forgetActive();
+		this.activeIds.forget();
 	}
 
 	/**
@@ -238,7 +218,7 @@ public class Workflows {
 
 	private WorkflowView store(String type, String variant, String definition, String createdBy) {
 		List<WorkflowVersion> all = this.versions.findByTypeCodeAndVariantOrderByNumberDesc(type, variant);
-		forgetActive();
+		this.activeIds.forget();
 		all.stream().filter(WorkflowVersion::isActive).forEach(WorkflowVersion::retire);
 		int next = all.isEmpty() ? 1 : all.get(0).getNumber() + 1;
 		WorkflowVersion saved = this.versions.saveAndFlush(

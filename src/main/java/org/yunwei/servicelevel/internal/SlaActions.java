@@ -26,7 +26,8 @@ class SlaActions {
 		return new Handler("slaStart", List.of("response", "resolution"), true) {
 			@Override
 			public void apply(Action action, TransitionContext context) {
-				engine.start(SlaEngine.Subject.of(context.item()), kind(action), context.now());
+				engine.start(SlaEngine.Subject.of(context.item()), kind(action), context.now(),
+						WorkflowDefinition.CREATE.equals(context.transition().name()));
 			}
 		};
 	}

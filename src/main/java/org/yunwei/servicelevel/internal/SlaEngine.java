@@ -99,6 +99,18 @@ public class SlaEngine {
 	 * Without a target (no service, or none for the priority) nothing starts.
 	 */
 	public void start(Subject s, ClockKind kind, Instant now) {
+		start(s, kind, now, false);
+	}
+
+	/**
+	 * Starts a clock; {@code creating}: while the record is being created, when it has no
+	 * clock yet unless an earlier action of its creation started one, so without a target
+	 * there is nothing to look up (most records raised without a service).
+	 */
+	public void start(Subject s, ClockKind kind, Instant now, boolean creating) {
+		if (creating && target(s.serviceId(), s.priority(), kind).isEmpty()) {
+			return;
+		}
 		List<Clock> all = this.clocks.findByItemIdOrderByIdAsc(s.id());
 		Optional<Clock> existing = latest(all, kind, null);
 		if (existing.isPresent() && existing.get().getState().open()) {
