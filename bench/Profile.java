@@ -79,6 +79,23 @@ public class Profile {
 				t.join();
 			}
 		}
+		else if (what.equals("rest")) {
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			String token = token(http, base, password);
+			while (System.nanoTime() < end) {
+				long s = System.nanoTime();
+				HttpResponse<String> r = http.send(
+						HttpRequest.newBuilder(URI.create(base + "/api/v1/work-items?type=incident&size=50"))
+							.header("Authorization", "Bearer " + token)
+							.GET()
+							.build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (r.statusCode() != 200) {
+					failed.incrementAndGet();
+				}
+				nanos.add(System.nanoTime() - s);
+			}
+		}
 		else {
 			HttpClient session = session(base, password);
 			while (System.nanoTime() < end) {
