@@ -1,5 +1,9 @@
 package org.yunwei.platform;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -29,6 +33,33 @@ public final class ReadCache<K, V> {
 			this.values.put(key, loaded);
 		}
 		return loaded;
+	}
+
+	/**
+	 * The values for several keys: the ones not kept yet are loaded together (keys the
+	 * loader does not return have no value and are asked again next time).
+	 */
+	public Map<K, V> getAll(Collection<K> keys, Function<Collection<K>, Map<K, V>> load) {
+		Map<K, V> found = new HashMap<>();
+		List<K> missing = new ArrayList<>();
+		for (K key : keys) {
+			V known = this.values.get(key);
+			if (known != null) {
+				found.put(key, known);
+			}
+			else {
+				missing.add(key);
+			}
+		}
+		if (!missing.isEmpty()) {
+			load.apply(missing).forEach((k, v) -> {
+				if (v != null) {
+					this.values.put(k, v);
+					found.put(k, v);
+				}
+			});
+		}
+		return found;
 	}
 
 	/**

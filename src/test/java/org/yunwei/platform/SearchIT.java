@@ -107,6 +107,9 @@ class SearchIT {
 		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
 		JsonNode byName = awaitSearch(api, agentToken, "欧阳" + tag, (r) -> r.get("total").asLong() == 2);
 		assertThat(byName.toString()).contains(number).contains(englishNumber);
+		assertThat(api.get("/api/v1/work-items/" + number, agentToken).json().get("requester").get("name").asString())
+			.as("the record shows the new name at once")
+			.isEqualTo("欧阳" + tag);
 
 		// bad input is refused with a problem
 		Response tooLong = api.get("/api/v1/search?q=" + "x".repeat(201), agentToken);

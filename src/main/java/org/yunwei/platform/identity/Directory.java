@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.platform.ReadCache;
 
 /**
  * Who is who, for modules that show or pick people and groups on their records: names by
@@ -21,6 +23,14 @@ public class Directory {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	/**
+	 * People's and groups' names by id, read by every list, record and notification: kept
+	 * until a {@link NameChanged} says one changed.
+	 */
+	private final ReadCache<Long, String> userNames = new ReadCache<>();
+
+	private final ReadCache<Long, String> groupNames = new ReadCache<>();
+
 	Directory(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -30,11 +40,22 @@ public class Directory {
 	}
 
 	public Map<Long, String> userNames(Collection<Long> ids) {
-		return names("select id, display_name from pf_user where id in (:ids)", ids);
+		return this.userNames.getAll(ids,
+				(missing) -> names("select id, display_name from pf_user where id in (:ids)", missing));
 	}
 
 	public Map<Long, String> groupNames(Collection<Long> ids) {
-		return names("select id, name from pf_group where id in (:ids)", ids);
+		return this.groupNames.getAll(ids,
+				(missing) -> names("select id, name from pf_group where id in (:ids)", missing));
+	}
+
+	/**
+	 * A person or a group was renamed (published in the renaming transaction): the names
+	 * kept are read again.
+	 */
+	@EventListener
+	void renamed(NameChanged e) {
+		(e.kind().equals("group") ? this.groupNames : this.userNames).forget();
 	}
 
 	/** The department of each user that has one. */
