@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
@@ -55,10 +54,10 @@ public class Workflows {
 
 	private final Clock clock;
 
-	private final Map<Long, WorkflowDefinition> parsed = new ConcurrentHashMap<>();
+	/** Definitions and version numbers by version id (versions never change). */
+	private final ReadCache<Long, WorkflowDefinition> parsed = new ReadCache<>();
 
-	/** Version numbers by id (versions never change). */
-	private final Map<Long, Integer> numbers = new ConcurrentHashMap<>();
+	private final ReadCache<Long, Integer> numbers = new ReadCache<>();
 
 	/**
 	 * The active version per type and variant, read on every create: forgotten when a
@@ -136,26 +135,16 @@ public class Workflows {
 	/** A version's definition (cached: versions never change). */
 	@Transactional(readOnly = true)
 	public WorkflowDefinition definition(long workflowId) {
-		WorkflowDefinition known = this.parsed.get(workflowId);
-		if (known != null) {
-			return known;
-		}
-		WorkflowVersion v = this.versions.findById(workflowId).orElseThrow(() -> NotFound.of("workflow", workflowId));
-		WorkflowDefinition def = parse(v.getDefinition());
-		this.parsed.put(workflowId, def);
-		return def;
+		return this.parsed.get(workflowId, (id) -> parse(
+				this.versions.findById(id).orElseThrow(() -> NotFound.of("workflow", id)).getDefinition()));
 	}
 
 	/** The version number of a saved workflow. */
 	@Transactional(readOnly = true)
 	public int versionNumber(long workflowId) {
-		Integer known = this.numbers.get(workflowId);
-		if (known != null) {
-			return known;
-		}
-		Optional<Integer> number = this.versions.findById(workflowId).map(WorkflowVersion::getNumber);
-		number.ifPresent((n) -> this.numbers.put(workflowId, n));
-		return number.orElse(0);
+		Integer number = this.numbers.get(workflowId,
+				(id) -> this.versions.findById(id).map(WorkflowVersion::getNumber).orElse(null));
+		return (number == null) ? 0 : number;
 	}
 
 	long activeId(String type, String variant) {

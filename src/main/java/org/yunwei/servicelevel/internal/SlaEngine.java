@@ -108,7 +108,10 @@ public class SlaEngine {
 	 * there is nothing to look up (most records raised without a service).
 	 */
 	public void start(Subject s, ClockKind kind, Instant now, boolean creating) {
-		if (creating && target(s.serviceId(), s.priority(), kind).isEmpty()) {
+		// read once: while creating it decides whether to look further, else only for a
+		// new clock
+		Optional<Target> creatingTarget = creating ? target(s.serviceId(), s.priority(), kind) : Optional.empty();
+		if (creating && creatingTarget.isEmpty()) {
 			return;
 		}
 		List<Clock> all = this.clocks.findByItemIdOrderByIdAsc(s.id());
@@ -122,7 +125,7 @@ public class SlaEngine {
 			openSegment(c, now);
 		}
 		else {
-			Optional<Target> target = target(s.serviceId(), s.priority(), kind);
+			Optional<Target> target = creating ? creatingTarget : target(s.serviceId(), s.priority(), kind);
 			if (target.isEmpty()) {
 				return;
 			}
