@@ -19,14 +19,16 @@ import java.util.regex.Pattern;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * The two halves of bench/profile. {@code drive <base> create|ui <seconds> <password>}
  * loads the application (16 clients creating incidents, or one browser session reading the
  * incident list) and prints throughput and latency; {@code top <file.jfr>} reads a JFR
- * recording's CPU samples and prints where they were spent: the hottest methods, the
- * project method nearest to each sample, and the project methods on the most stacks.
+ * recording's CPU samples (async-profiler's, which include native and JVM frames) and
+ * prints where they were spent: by thread, the hottest methods, the project method
+ * nearest to each sample, and the project methods on the most stacks.
  */
 public class Profile {
 
@@ -46,6 +48,7 @@ public class Profile {
 		List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger failed = new AtomicInteger();
 		long t0 = System.nanoTime();
+		long cpu0 = cpuNanos();
 		if (what.equals("create")) {
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			String token = token(http, base, password);
@@ -110,11 +113,18 @@ public class Profile {
 			}
 		}
 		double wall = (System.nanoTime() - t0) / 1e9;
+		// the driver's own CPU while it drove, for bench/profile's split of the machine's time
+		System.err.printf("driver-cpu-ms %d%n", (cpuNanos() - cpu0) / 1_000_000);
 		List<Long> sorted = new ArrayList<>(nanos);
 		Collections.sort(sorted);
 		System.out.printf("%s: %d requests in %.0f s = %.1f/s, %d failed; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n", what,
 				sorted.size(), wall, sorted.size() / wall, failed.get(), sorted.get(sorted.size() / 2) / 1e6,
 				sorted.get((int) (sorted.size() * 0.95)) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
+	}
+
+	static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	static String token(HttpClient http, String base, String password) throws Exception {
@@ -156,12 +166,18 @@ public class Profile {
 		Map<String, Integer> leaf = new HashMap<>();
 		Map<String, Integer> nearest = new HashMap<>();
 		Map<String, Integer> onStack = new HashMap<>();
+		Map<String, Integer> threads = new HashMap<>();
 		int samples = 0;
 		for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
 			if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
 				continue;
 			}
 			samples++;
+			RecordedThread thread = e.getThread("sampledThread");
+			String name = (thread == null || thread.getJavaName() == null)
+					? ((thread == null || thread.getOSName() == null) ? "?" : thread.getOSName()) : thread.getJavaName();
+			// http-nio-18080-exec-7 → http-nio-N-exec-N: one line per pool
+			threads.merge(name.replaceAll("\\d+", "N"), 1, Integer::sum);
 			List<RecordedFrame> frames = e.getStackTrace().getFrames();
 			Set<String> seen = new HashSet<>();
 			String first = null;
@@ -182,6 +198,7 @@ public class Profile {
 			}
 		}
 		System.out.println(samples + " CPU samples");
+		print("threads (JIT compiler and GC threads included)", threads, samples, 8);
 		print("hottest methods (the frame running)", leaf, samples, 15);
 		print("the project method nearest to the running frame", nearest, samples, 25);
 		print("project methods on the stack (inclusive)", onStack, samples, 40);

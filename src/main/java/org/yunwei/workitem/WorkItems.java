@@ -109,10 +109,13 @@ public class WorkItems {
 
 	private final org.yunwei.fields.CustomFields fields;
 
-	/** The custom-field scope of a work-item type. */
+	/** The priority matrix by impact × 10 + urgency. */
+	private final org.yunwei.platform.ReadCache<Integer, Integer> priorityMatrix = new org.yunwei.platform.ReadCache<>();
+
 	/** The kind under which work items are found by the kernel's search. */
 	public static final String SEARCH_KIND = "workitem";
 
+	/** The custom-field scope of a work-item type. */
 	public static String fieldScope(String type) {
 		return "workItem:" + type;
 	}
@@ -240,7 +243,7 @@ public class WorkItems {
 			this.journal
 				.save(new JournalEntry(item.getId(), JournalKind.SYSTEM, null, changesJson(routed), null, "系统", now));
 		}
-		this.events.publishEvent(new WorkItemCreated(item.getId(), type, item.getNumber()));
+		this.events.publishEvent(new WorkItemCreated(item.getId(), type, item.getNumber(), item.getAssigneeId()));
 		this.search.changed(SEARCH_KIND, item.getId());
 		return view(item, def);
 	}
@@ -1232,12 +1235,19 @@ public class WorkItems {
 		return me.has(this.types.get(item.getTypeCode()).writePermission()) && visible(me, item, true);
 	}
 
-	/** The priority impact and urgency give. */
+	/**
+	 * The priority impact and urgency give. The matrix is fixed by the migrations, so it
+	 * is read once.
+	 */
 	@Transactional(readOnly = true)
 	public int priority(int impact, int urgency) {
-		Integer p = this.jdbc.queryForObject(
-				"select priority from wi_priority_matrix where impact = :i and urgency = :u",
-				new MapSqlParameterSource("i", impact).addValue("u", urgency), Integer.class);
+		Integer p = this.priorityMatrix.get(impact * 10 + urgency,
+				(cell) -> this.jdbc
+					.queryForList("select priority from wi_priority_matrix where impact = :i and urgency = :u",
+							new MapSqlParameterSource("i", cell / 10).addValue("u", cell % 10), Integer.class)
+					.stream()
+					.findFirst()
+					.orElse(null));
 		return (p != null) ? p : 4;
 	}
 
@@ -1345,7 +1355,7 @@ public class WorkItems {
 	}
 
 	private String ciNames(java.util.Collection<Long> ids) {
-		ConfigurationItemNames names = this.ciNames.getIfAvailable();
+		ConfigurationItemNames names = ids.isEmpty() ? null : this.ciNames.getIfAvailable();
 		if (names == null) {
 			return ids.toString();
 		}
@@ -1355,8 +1365,11 @@ public class WorkItems {
 
 	/** The CIs named on a record must exist (when a CMDB is there to ask). */
 	private void checkCis(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
 		ConfigurationItemNames names = this.ciNames.getIfAvailable();
-		if (names == null || ids.isEmpty()) {
+		if (names == null) {
 			return;
 		}
 		if (ids.stream().anyMatch(Objects::isNull)) {

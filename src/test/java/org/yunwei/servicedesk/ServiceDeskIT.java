@@ -10,6 +10,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import org.yunwei.platform.identity.GroupFormData;
+import org.yunwei.platform.identity.OrganisationManagement;
 import org.yunwei.support.Api;
 import org.yunwei.support.Api.Response;
 import org.yunwei.support.TestUsers;
@@ -144,6 +146,44 @@ class ServiceDeskIT {
 			.filter((e) -> "三次电话未接通，邮件已告知".equals(e.get("body").asString()))
 			.map((e) -> e.get("authorName").asString())).singleElement().asString().startsWith("sdagent");
 		assertThat(api.get("/api/v1/tickets/" + second, userToken).json().get("satisfaction").isNull()).isTrue();
+	}
+
+	@Test
+	void aDeactivatedDeskGroupGetsNoTicketsUntilItIsActiveAgain() {
+		Api api = new Api(this.port);
+		TestUsers people = new TestUsers(this.context);
+		Person user = people.create("sdroute", null, "DEPARTMENT_USER");
+		Person agent = people.create("sdrouter", null, "SERVICE_DESK_AGENT");
+		long desk = people.joinGroup("SD-IT", "服务台", agent);
+		String token = api.token(user.username(), TestUsers.PASSWORD);
+		OrganisationManagement organisation = this.context.getBean(OrganisationManagement.class);
+		assertThat(raise(api, token, "显示器闪屏").get("group").get("id").asLong()).isEqualTo(desk);
+
+		setActive(organisation, desk, false);
+		try {
+			assertThat(raise(api, token, "键盘失灵").get("group").isNull())
+				.as("the group the desk routes to is looked up again once it changed")
+				.isTrue();
+		}
+		finally {
+			setActive(organisation, desk, true);
+		}
+		assertThat(raise(api, token, "鼠标失灵").get("group").get("id").asLong()).isEqualTo(desk);
+	}
+
+	private static JsonNode raise(Api api, String token, String title) {
+		Response r = api.post("/api/v1/tickets", token,
+				Api.json(Map.of("kind", "INCIDENT", "title", title, "description", "桌面设备故障。")));
+		assertThat(r.status()).as(r.body()).isEqualTo(201);
+		return r.json();
+	}
+
+	private static void setActive(OrganisationManagement organisation, long group, boolean active) {
+		TestUsers.as(1, "sysadmin", () -> {
+			GroupFormData form = GroupFormData.of(organisation.group(group));
+			form.setActive(active);
+			return organisation.updateGroup(group, form);
+		});
 	}
 
 	private static void resolve(Api api, String token, String number, String how) {

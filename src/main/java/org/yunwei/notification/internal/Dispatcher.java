@@ -142,7 +142,9 @@ public class Dispatcher {
 
 	@EventListener
 	void on(WorkItemCreated e) {
-		assigned(e.id());
+		if (e.assigneeId() != null) {
+			assigned(e.id());
+		}
 	}
 
 	private void assigned(long itemId) {

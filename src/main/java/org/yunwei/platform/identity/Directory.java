@@ -31,6 +31,15 @@ public class Directory {
 
 	private final ReadCache<Long, String> groupNames = new ReadCache<>();
 
+	/**
+	 * Groups found by code or name, and the groups known to be active (the service desk
+	 * routes every ticket to its group by code): kept until a group is created or
+	 * changed.
+	 */
+	private final ReadCache<String, Long> groupsFound = new ReadCache<>();
+
+	private final ReadCache<Long, Boolean> activeGroups = new ReadCache<>();
+
 	Directory(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -55,7 +64,19 @@ public class Directory {
 	 */
 	@EventListener
 	void renamed(NameChanged e) {
-		(e.kind().equals("group") ? this.groupNames : this.userNames).forget();
+		if (e.kind().equals("group")) {
+			groupsChanged();
+		}
+		else {
+			this.userNames.forget();
+		}
+	}
+
+	/** A group was created or changed: what is kept about groups is read again. */
+	void groupsChanged() {
+		this.groupNames.forget();
+		this.groupsFound.forget();
+		this.activeGroups.forget();
 	}
 
 	/** The department of each user that has one. */
@@ -94,10 +115,12 @@ public class Directory {
 
 	/** An active group by code or, when unique, by name. */
 	public java.util.Optional<Long> findGroup(String codeOrName) {
-		List<Long> ids = this.jdbc.queryForList(
-				"select id from pf_group where active = true and (upper(code) = upper(:v) or name = :v)",
-				new MapSqlParameterSource("v", codeOrName), Long.class);
-		return (ids.size() == 1) ? java.util.Optional.of(ids.get(0)) : java.util.Optional.empty();
+		return java.util.Optional.ofNullable(this.groupsFound.get(codeOrName, (v) -> {
+			List<Long> ids = this.jdbc.queryForList(
+					"select id from pf_group where active = true and (upper(code) = upper(:v) or name = :v)",
+					new MapSqlParameterSource("v", v), Long.class);
+			return (ids.size() == 1) ? ids.get(0) : null;
+		}));
 	}
 
 	/**
@@ -137,9 +160,12 @@ public class Directory {
 	}
 
 	public boolean isActiveGroup(long id) {
-		Integer n = this.jdbc.queryForObject("select count(*) from pf_group where id = :id and active = true",
-				new MapSqlParameterSource("id", id), Integer.class);
-		return n != null && n > 0;
+		return this.activeGroups.get(id, (key) -> {
+			Integer n = this.jdbc.queryForObject("select count(*) from pf_group where id = :id and active = true",
+					new MapSqlParameterSource("id", key), Integer.class);
+			// only an active group is kept: one created later is found when asked again
+			return (n != null && n > 0) ? Boolean.TRUE : null;
+		}) != null;
 	}
 
 	/** Whether the user is a member of the group. */

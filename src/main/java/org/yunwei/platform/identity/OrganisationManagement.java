@@ -50,9 +50,13 @@ public class OrganisationManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final Directory directory;
+
 	OrganisationManagement(DepartmentRepository departments, GroupRepository groups, UserRepository users,
-			JdbcTemplate jdbc, AccessControl access, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+			JdbcTemplate jdbc, AccessControl access, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
+			Directory directory) {
 		this.events = events;
+		this.directory = directory;
 		this.departments = departments;
 		this.groups = groups;
 		this.users = users;
@@ -197,6 +201,7 @@ public class OrganisationManagement {
 		AssignmentGroup g = new AssignmentGroup(form.getCode().trim(), form.getName().trim(), this.clock.instant());
 		apply(g, form);
 		this.groups.saveAndFlush(g);
+		this.directory.groupsChanged();
 		return view(g, people(g));
 	}
 
@@ -213,6 +218,7 @@ public class OrganisationManagement {
 		apply(g, form);
 		g.touch(this.clock.instant());
 		this.groups.flush();
+		this.directory.groupsChanged();
 		if (!g.getName().equals(before)) {
 			this.events.publishEvent(new NameChanged("group", id));
 		}

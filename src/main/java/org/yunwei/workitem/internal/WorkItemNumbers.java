@@ -39,7 +39,8 @@ public class WorkItemNumbers {
 			create(sequence);
 		}
 		Long value = this.jdbc.queryForObject("select nextval('" + sequence + "')", Long.class);
-		return String.format("%s-%d-%06d", prefix, year, value);
+		String digits = String.valueOf(value);
+		return prefix + "-" + year + "-" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
 	}
 
 	/**
