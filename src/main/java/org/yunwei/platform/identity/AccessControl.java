@@ -93,7 +93,7 @@ public class AccessControl {
 		var previous = context.getAuthentication();
 		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
 			.authenticated(new AuthenticatedUser(user.getId(), user.getUsername(), user.getDisplayName()), null,
-					java.util.List.of()));
+					List.of()));
 		try {
 			return action.get();
 		}
@@ -112,39 +112,52 @@ public class AccessControl {
 
 	/**
 	 * The user with their roles, permissions (the broadest scope of any role granting
-	 * each) and groups, in three plain queries — this runs once on every request.
+	 * each) and groups, in one statement — this runs once on every request. Each row is
+	 * the user ({@code u}), one role with one of its permissions ({@code r}), or one
+	 * group ({@code g}); an inactive or unknown user has no {@code u} row.
 	 */
 	private Optional<CurrentUser> load(long userId) {
-		org.springframework.jdbc.core.namedparam.MapSqlParameterSource p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(
-				"id", userId);
-		List<CurrentUser> found = this.jdbc.query(
-				"select username, display_name, department_id, locale, time_zone from pf_user where id = :id"
-						+ " and active = true",
-				p,
-				(rs, n) -> new CurrentUser(userId, rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
-						Set.of(), Map.of(), Set.of(), null, rs.getString(4), rs.getString(5)));
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
-		CurrentUser user = found.get(0);
+		String[] user = new String[4];
+		Long[] department = { null };
+		boolean[] found = { false };
 		Map<String, RecordScope> permissions = new HashMap<>();
 		Set<String> codes = new HashSet<>();
+		Set<Long> groupIds = new HashSet<>();
 		AdminKind[] kind = { null };
-		this.jdbc.query("select r.code, r.scope, r.admin_kind, rp.permission from pf_user_role ur"
+		this.jdbc.query("select 'u', username, display_name, department_id, locale, time_zone from pf_user"
+				+ " where id = :id and active = true"
+				+ " union all select 'r', r.code, r.scope, null, r.admin_kind, rp.permission from pf_user_role ur"
 				+ " join pf_role r on r.id = ur.role_id left join pf_role_permission rp on rp.role_id = r.id"
-				+ " where ur.user_id = :id", p, (rs) -> {
-					codes.add(rs.getString(1));
-					if (rs.getString(3) != null) {
-						kind[0] = AdminKind.valueOf(rs.getString(3));
-					}
-					if (rs.getString(4) != null) {
-						permissions.merge(rs.getString(4), RecordScope.valueOf(rs.getString(2)), RecordScope::broadest);
+				+ " where ur.user_id = :id"
+				+ " union all select 'g', null, null, group_id, null, null from pf_group_member where user_id = :id",
+				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("id", userId), (rs) -> {
+					switch (rs.getString(1)) {
+						case "u" -> {
+							found[0] = true;
+							user[0] = rs.getString(2);
+							user[1] = rs.getString(3);
+							user[2] = rs.getString(5);
+							user[3] = rs.getString(6);
+							department[0] = rs.getObject(4, Long.class);
+						}
+						case "r" -> {
+							codes.add(rs.getString(2));
+							if (rs.getString(5) != null) {
+								kind[0] = AdminKind.valueOf(rs.getString(5));
+							}
+							if (rs.getString(6) != null) {
+								permissions.merge(rs.getString(6), RecordScope.valueOf(rs.getString(3)),
+										RecordScope::broadest);
+							}
+						}
+						default -> groupIds.add(rs.getLong(4));
 					}
 				});
-		Set<Long> groupIds = Set
-			.copyOf(this.jdbc.queryForList("select group_id from pf_group_member where user_id = :id", p, Long.class));
-		return Optional.of(new CurrentUser(user.id(), user.username(), user.displayName(), user.departmentId(),
-				groupIds, Map.copyOf(permissions), Set.copyOf(codes), kind[0], user.locale(), user.timeZone()));
+		if (!found[0]) {
+			return Optional.empty();
+		}
+		return Optional.of(new CurrentUser(userId, user[0], user[1], department[0], Set.copyOf(groupIds),
+				Map.copyOf(permissions), Set.copyOf(codes), kind[0], user[2], user[3]));
 	}
 
 }
