@@ -1244,7 +1244,7 @@ public class WorkItems {
 		Integer p = this.priorityMatrix.get(impact * 10 + urgency,
 				(cell) -> this.jdbc
 					.queryForList("select priority from wi_priority_matrix where impact = :i and urgency = :u",
-							new MapSqlParameterSource("i", cell / 10).addValue("u", cell % 10), Integer.class)
+							new MapSqlParameterSource("i", impact).addValue("u", urgency), Integer.class)
 					.stream()
 					.findFirst()
 					.orElse(null));
@@ -1355,7 +1355,7 @@ public class WorkItems {
 	}
 
 	private String ciNames(java.util.Collection<Long> ids) {
-		ConfigurationItemNames names = ids.isEmpty() ? null : this.ciNames.getIfAvailable();
+		ConfigurationItemNames names = this.ciNames.getIfAvailable();
 		if (names == null) {
 			return ids.toString();
 		}

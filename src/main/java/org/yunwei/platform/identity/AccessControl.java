@@ -117,9 +117,9 @@ public class AccessControl {
 	 * group ({@code g}); an inactive or unknown user has no {@code u} row.
 	 */
 	private Optional<CurrentUser> load(long userId) {
+		// username, display name, locale, time zone; no username: no active user
 		String[] user = new String[4];
 		Long[] department = { null };
-		boolean[] found = { false };
 		Map<String, RecordScope> permissions = new HashMap<>();
 		Set<String> codes = new HashSet<>();
 		Set<Long> groupIds = new HashSet<>();
@@ -133,7 +133,6 @@ public class AccessControl {
 				new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("id", userId), (rs) -> {
 					switch (rs.getString(1)) {
 						case "u" -> {
-							found[0] = true;
 							user[0] = rs.getString(2);
 							user[1] = rs.getString(3);
 							user[2] = rs.getString(5);
@@ -153,7 +152,7 @@ public class AccessControl {
 						default -> groupIds.add(rs.getLong(4));
 					}
 				});
-		if (!found[0]) {
+		if (user[0] == null) {
 			return Optional.empty();
 		}
 		return Optional.of(new CurrentUser(userId, user[0], user[1], department[0], Set.copyOf(groupIds),
